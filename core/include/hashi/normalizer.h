@@ -13,8 +13,8 @@
 
 namespace hashi {
 
-// Checks that `utf8` is well-formed UTF-8 without NUL or other characters XML 1.0 forbids
-// being needed. Returns the byte offset of the first bad byte, or npos if it is valid.
+// Checks that `utf8` is well-formed UTF-8 (no overlong forms, surrogates or values past
+// U+10FFFF). Returns the byte offset where the first bad sequence starts, or npos if valid.
 size_t FindInvalidUtf8(std::string_view utf8);
 
 // The NFC form of `utf8`. REQUIRES: valid UTF-8 (else the result has U+FFFD where bytes were bad).

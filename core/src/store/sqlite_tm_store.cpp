@@ -1,0 +1,171 @@
+#include "store/sqlite_tm_store.h"
+
+#include <algorithm>
+#include <system_error>
+
+#include "store/meta_codec.h"
+#include "store/schema.h"
+
+namespace hashi {
+
+int CurrentSchemaVersion() { return store::kSchemaVersion; }
+
+Result<std::unique_ptr<TmStore>> OpenSqliteStore(const std::filesystem::path& path,
+                                                 OpenMode mode) {
+  Result<std::unique_ptr<store::SqliteTmStore>> opened = store::SqliteTmStore::Open(path, mode);
+  if (!opened.ok()) return opened.status();
+  return std::unique_ptr<TmStore>(std::move(*opened));
+}
+
+namespace store {
+
+void CounterDeltas::Add(int64_t origin, const std::vector<std::string>& sorted_langs,
+                        int64_t sign) {
+  units[origin] += sign;
+  for (const std::string& lang : sorted_langs) langs[{origin, lang}] += sign;
+  // A pair counts a unit once, even when it has two variants of one language.
+  std::vector<std::string> distinct = sorted_langs;
+  distinct.erase(std::unique(distinct.begin(), distinct.end()), distinct.end());
+  for (size_t i = 0; i < distinct.size(); ++i) {
+    for (size_t j = i + 1; j < distinct.size(); ++j) {
+      pairs[{origin, distinct[i] + "/" + distinct[j]}] += sign;
+    }
+  }
+}
+
+Result<std::unique_ptr<SqliteTmStore>> SqliteTmStore::Open(const std::filesystem::path& path,
+                                                           OpenMode mode) {
+  const std::string name = path.string();
+  std::error_code ec;
+  const auto file_status = std::filesystem::status(path, ec);
+  if (std::filesystem::is_directory(file_status)) {
+    return Status::InvalidInput("is a directory, not a TM file", {name});
+  }
+  if (mode == OpenMode::kReadOnly && !std::filesystem::exists(file_status)) {
+    return Status::NotFound("no TM here yet (hashi import creates one)", {name});
+  }
+  std::unique_ptr<SqliteTmStore> store(new SqliteTmStore(name));
+  const int flags = mode == OpenMode::kReadOnly ? SQLITE_OPEN_READONLY
+                                                : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
+  sqlite3* raw = nullptr;
+  const int rc = sqlite3_open_v2(name.c_str(), &raw, flags, nullptr);
+  store->db_.reset(raw);
+  if (rc != SQLITE_OK) return sqlite::ErrorStatus(raw, rc, "cannot open the TM").WithFile(name);
+  if (Status s = store->Configure(mode); !s.ok()) {
+    // SQLite finds out that a file is not a database only when it first reads it.
+    if ((sqlite3_extended_errcode(raw) & 0xFF) == SQLITE_NOTADB ||
+        s.message().find("not a database") != std::string::npos) {
+      return Status::InvalidInput("not a hashi TM (not a SQLite database)", {name});
+    }
+    return s.WithFile(name);
+  }
+  if (Status s = store->PrepareStatements(); !s.ok()) return s.WithFile(name);
+  return store;
+}
+
+SqliteTmStore::~SqliteTmStore() = default;
+
+Status SqliteTmStore::Configure(OpenMode mode) {
+  sqlite3* db = db_.get();
+  sqlite3_busy_timeout(db, 60'000);  // a second writer waits for the first, up to a minute
+  sqlite3_extended_result_codes(db, 1);
+  if (mode == OpenMode::kReadWrite && sqlite3_db_readonly(db, "main") == 1) {
+    return Status::Io("the TM file is read-only: cannot write to it");
+  }
+  // The first statement reads the file header: a file that is not SQLite fails here.
+  if (Status s = sqlite::Exec(db, "PRAGMA foreign_keys = ON; PRAGMA cache_size = -65536;"
+                                  "PRAGMA temp_store = MEMORY; PRAGMA mmap_size = 268435456;");
+      !s.ok()) {
+    return s;
+  }
+  if (mode == OpenMode::kReadOnly) return CheckSchema(db);
+  if (Status s = sqlite::Exec(db, "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;");
+      !s.ok()) {
+    return s;
+  }
+  return MigrateSchema(db);
+}
+
+Status SqliteTmStore::PrepareStatements() {
+  sqlite3* db = db_.get();
+  struct Entry {
+    sqlite::Statement* statement;
+    const char* sql;
+  };
+  const Entry entries[] = {
+      {&insert_unit_, "INSERT INTO units(origin_id, sig, changed, meta) VALUES(?1, ?2, ?3, ?4)"},
+      {&insert_variant_,
+       "INSERT INTO variants(unit_id, ord, lang, text, meta) VALUES(?1, ?2, ?3, ?4, ?5)"},
+      {&find_by_sig_, "SELECT id, origin_id FROM units WHERE sig = ?1"},
+      {&unit_variants_, "SELECT lang, text, meta FROM variants WHERE unit_id = ?1 ORDER BY ord"},
+      {&delete_unit_, "DELETE FROM units WHERE id = ?1"},
+  };
+  for (const Entry& e : entries) {
+    Result<sqlite::Statement> st = sqlite::Statement::Prepare(db, e.sql);
+    if (!st.ok()) return st.status();
+    *e.statement = std::move(*st);
+  }
+  return Status::Ok();
+}
+
+Result<StoreStats> SqliteTmStore::Stats() {
+  StoreStats stats;
+  const char* const queries[] = {
+      "SELECT name, units FROM origins WHERE units > 0 ORDER BY id",
+      "SELECT lang, sum(variants) FROM lang_counts GROUP BY lang HAVING sum(variants) > 0",
+      "SELECT pair, sum(units) FROM pair_counts GROUP BY pair HAVING sum(units) > 0",
+  };
+  std::map<std::string, int64_t>* const targets[] = {&stats.origins, &stats.variants,
+                                                     &stats.pairs};
+  for (int i = 0; i < 3; ++i) {
+    Result<sqlite::Statement> st = sqlite::Statement::Prepare(db_.get(), queries[i]);
+    if (!st.ok()) return st.status().WithFile(path_);
+    for (;;) {
+      Result<bool> row = st->Step();
+      if (!row.ok()) return row.status().WithFile(path_);
+      if (!*row) break;
+      (*targets[i])[std::string(st->ColumnText(0))] = st->ColumnInt(1);
+    }
+  }
+  for (const auto& [name, units] : stats.origins) stats.units += units;
+  return stats;
+}
+
+Result<std::vector<OriginInfo>> SqliteTmStore::Origins() {
+  Result<sqlite::Statement> st = sqlite::Statement::Prepare(
+      db_.get(), "SELECT name, header, units FROM origins ORDER BY id");
+  if (!st.ok()) return st.status().WithFile(path_);
+  std::vector<OriginInfo> origins;
+  for (;;) {
+    Result<bool> row = st->Step();
+    if (!row.ok()) return row.status().WithFile(path_);
+    if (!*row) break;
+    OriginInfo info;
+    info.name = st->ColumnText(0);
+    if (Status s = DecodeDocumentInfo(st->ColumnBlob(1), info.header); !s.ok()) {
+      return s.WithFile(path_);
+    }
+    info.units = st->ColumnInt(2);
+    origins.push_back(std::move(info));
+  }
+  return origins;
+}
+
+Result<std::string> SqliteTmStore::MostCommonSourceLanguage() {
+  Result<std::vector<OriginInfo>> origins = Origins();
+  if (!origins.ok()) return origins.status();
+  std::map<std::string, int64_t> weight;
+  for (const OriginInfo& origin : *origins) {
+    const std::string* srclang = FindAttribute(origin.header.attrs, "srclang");
+    if (srclang && !srclang->empty() && origin.units > 0) weight[*srclang] += origin.units;
+  }
+  std::string best = "*all*";
+  int64_t best_weight = 0;
+  for (const auto& [lang, w] : weight) {
+    if (w > best_weight) best = lang, best_weight = w;
+  }
+  return best;
+}
+
+}  // namespace store
+}  // namespace hashi

@@ -1,0 +1,83 @@
+// SqliteTmStore: the embedded TmStore, one SQLite file (schema in store/schema.cpp).
+#ifndef HASHI_CORE_STORE_SQLITE_TM_STORE_H_
+#define HASHI_CORE_STORE_SQLITE_TM_STORE_H_
+
+#include <sqlite3.h>
+
+#include <map>
+#include <memory>
+#include <string>
+#include <unordered_map>
+#include <utility>
+#include <vector>
+
+#include "hashi/language_tag.h"
+#include "hashi/tm_store.h"
+#include "sqlite/statement.h"
+#include "store/unit_signature.h"
+
+namespace hashi::store {
+
+// Changes to the counters of `stats`, gathered during a write and applied before its commit.
+struct CounterDeltas {
+  std::map<int64_t, int64_t> units;                            // origin -> units
+  std::map<std::pair<int64_t, std::string>, int64_t> langs;    // (origin, lang) -> variants
+  std::map<std::pair<int64_t, std::string>, int64_t> pairs;    // (origin, "a/b") -> units
+  // Counts one unit with these canonical languages (sorted, may repeat) in or out.
+  void Add(int64_t origin, const std::vector<std::string>& sorted_langs, int64_t sign);
+};
+
+class SqliteTmStore : public TmStore {
+ public:
+  static Result<std::unique_ptr<SqliteTmStore>> Open(const std::filesystem::path& path,
+                                                     OpenMode mode);
+  ~SqliteTmStore() override;
+
+  Result<ImportStats> Import(UnitStream& units, const DocumentInfo& header,
+                             const ImportOptions& options) override;
+  Status ForEachUnit(const ExportFilter& filter,
+                     const std::function<Status(const Unit&)>& visit) override;
+  Result<StoreStats> Stats() override;
+  Result<std::vector<OriginInfo>> Origins() override;
+  Result<std::string> MostCommonSourceLanguage() override;
+
+ private:
+  struct Closer {
+    void operator()(sqlite3* db) const { sqlite3_close_v2(db); }
+  };
+  // A unit made ready for storing: NFC texts, canonical languages, signature.
+  struct PreparedUnit {
+    std::vector<std::string> langs;  // canonical tag per variant, in variant order
+    std::vector<VariantKey> keys;    // sorted, pointing into the unit
+    int64_t sig = 0;
+  };
+
+  explicit SqliteTmStore(std::string path) : path_(std::move(path)) {}
+  Status Configure(OpenMode mode);
+  Status PrepareStatements();
+
+  // Import steps (sqlite_import.cpp).
+  Result<int64_t> UpsertOrigin(const std::string& name, const DocumentInfo& header);
+  Status PrepareUnit(Unit& unit, int64_t ordinal, PreparedUnit& prepared);
+  Result<bool> HandleDuplicates(const PreparedUnit& prepared, DuplicatePolicy policy,
+                                CounterDeltas& deltas);
+  Result<std::vector<VariantKey>> LoadKeys(int64_t unit_id, std::vector<Variant>& storage);
+  Status InsertUnit(const Unit& unit, const PreparedUnit& prepared, int64_t origin_id);
+  Status ApplyDeltas(const CounterDeltas& deltas);
+  Result<std::string> CanonicalLang(const std::string& written);
+
+  std::string path_;
+  std::unique_ptr<sqlite3, Closer> db_;
+  // Hot statements, prepared once; declared after db_ so they are finalized before it closes.
+  sqlite::Statement insert_unit_;
+  sqlite::Statement insert_variant_;
+  sqlite::Statement find_by_sig_;
+  sqlite::Statement unit_variants_;
+  sqlite::Statement delete_unit_;
+  std::unordered_map<std::string, std::string> canonical_langs_;  // as written -> canonical
+  std::string import_time_;  // TMX date of the import under way: `changed` of undated units
+};
+
+}  // namespace hashi::store
+
+#endif  // HASHI_CORE_STORE_SQLITE_TM_STORE_H_

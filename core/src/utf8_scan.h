@@ -1,0 +1,17 @@
+// Byte-level UTF-8 scans shared by the normaliser. Private to hashi_core.
+#ifndef HASHI_CORE_SRC_UTF8_SCAN_H_
+#define HASHI_CORE_SRC_UTF8_SCAN_H_
+
+#include <cstddef>
+#include <string_view>
+
+namespace hashi {
+
+// Length of the longest prefix of `bytes` that is pure ASCII (all bytes < 0x80).
+size_t AsciiPrefixLength(std::string_view bytes);
+
+inline bool IsAscii(std::string_view bytes) { return AsciiPrefixLength(bytes) == bytes.size(); }
+
+}  // namespace hashi
+
+#endif  // HASHI_CORE_SRC_UTF8_SCAN_H_

@@ -1,0 +1,277 @@
+#include "tmx_builder.h"
+
+#include <algorithm>
+#include <cstring>
+
+namespace hashi::formats {
+namespace {
+
+bool Is(const XmlElement& element, std::string_view local) {
+  return element.local == local && InTmxNamespace(element);
+}
+
+std::string QualifiedName(const XmlElement& element) {
+  std::string name;
+  AppendQualifiedName(name, element.prefix, element.local);
+  return name;
+}
+
+// The value of the unprefixed attribute `local`, or nullptr.
+const std::string_view* FindPlain(const XmlElement& element, std::string_view local) {
+  for (const XmlAttribute& a : element.attributes) {
+    if (a.prefix.empty() && a.local == local) return &a.value;
+  }
+  return nullptr;
+}
+
+}  // namespace
+
+bool InTmxNamespace(const XmlElement& element) {
+  return element.uri.empty() || element.uri.starts_with("http://www.lisa.org/tmx");
+}
+
+TmxBuilder::TmxBuilder(XmlPushParser* parser, WarningSink on_warning)
+    : parser_(parser), on_warning_(std::move(on_warning)) {
+  info_.format = "tmx";
+}
+
+const char* TmxBuilder::NameOf(Kind kind) {
+  switch (kind) {
+    case Kind::kRoot: return "tmx";
+    case Kind::kHeader: return "header";
+    case Kind::kBody: return "body";
+    case Kind::kTu: return "tu";
+    case Kind::kTuv: return "tuv";
+    case Kind::kSeg: return "seg";
+    case Kind::kHi: return "hi";
+    case Kind::kProp: return "prop";
+    case Kind::kNote: return "note";
+  }
+  return "?";
+}
+
+void TmxBuilder::StartElement(const XmlElement& element) {
+  if (capture_.active()) return capture_.Start(element);
+  if (skip_depth_ > 0) {
+    ++skip_depth_;
+    return;
+  }
+  if (frames_.empty()) return StartRoot(element);
+  const Kind parent = frames_.back().kind;
+  if (parent == Kind::kSeg || parent == Kind::kHi) return StartInline(element);
+  StartStructural(element, parent);
+}
+
+void TmxBuilder::EndElement() {
+  if (capture_.active()) {
+    if (capture_.End()) EndCapture();
+    return;
+  }
+  if (skip_depth_ > 0) {
+    --skip_depth_;
+    return;
+  }
+  const Kind kind = frames_.back().kind;
+  frames_.pop_back();
+  EndFrame(kind);
+}
+
+void TmxBuilder::Characters(std::string_view utf8) {
+  if (capture_.active()) return capture_.Text(utf8);
+  if (skip_depth_ > 0 || frames_.empty()) return;
+  switch (frames_.back().kind) {
+    case Kind::kSeg:
+    case Kind::kHi:
+      CheckText(utf8);
+      variant().segment.AppendText(utf8);
+      break;
+    case Kind::kProp:
+    case Kind::kNote:
+      text_.append(utf8);
+      break;
+    default:
+      break;  // whitespace between elements
+  }
+}
+
+void TmxBuilder::StartRoot(const XmlElement& element) {
+  if (!Is(element, "tmx")) {
+    parser_->Fail(Status::InvalidInput(
+        "not a TMX file (root element is <" + QualifiedName(element) + ">)", parser_->TagStart()));
+    return;
+  }
+  if (const std::string_view* version = FindPlain(element, "version")) {
+    info_.version = *version;
+  } else {
+    Warn("<tmx> has no version attribute");
+  }
+  root_started_ = true;
+  frames_.push_back({Kind::kRoot, parser_->line()});
+}
+
+void TmxBuilder::StartStructural(const XmlElement& element, Kind parent) {
+  const bool tmx = InTmxNamespace(element);
+  const std::string_view name = element.local;
+  Kind kind = Kind::kRoot;  // kRoot: not expected here
+  if (parent == Kind::kRoot && tmx && (name == "header" || name == "body")) {
+    kind = name == "header" ? Kind::kHeader : Kind::kBody;
+  } else if (parent == Kind::kBody && tmx && name == "tu") {
+    kind = Kind::kTu;
+  } else if ((parent == Kind::kHeader || parent == Kind::kTu || parent == Kind::kTuv) && tmx &&
+             (name == "prop" || name == "note")) {
+    return StartTextElement(element, name == "prop" ? Kind::kProp : Kind::kNote);
+  } else if (parent == Kind::kHeader) {
+    return StartHeaderChild(element);
+  } else if (parent == Kind::kTu && tmx && name == "tuv") {
+    return StartTuv(element);
+  } else if (parent == Kind::kTuv && tmx && name == "seg") {
+    kind = Kind::kSeg;
+  }
+  if (kind == Kind::kRoot) {
+    Warn("unexpected <" + QualifiedName(element) + "> in <" + NameOf(parent) + ">, ignored");
+    skip_depth_ = 1;
+    return;
+  }
+  if (kind == Kind::kHeader) info_.attrs = ReadAttributes(element);
+  if (kind == Kind::kBody) body_started_ = true;
+  if (kind == Kind::kTu) {
+    unit_ = Unit{};
+    unit_.variants.reserve(4);  // one allocation for the usual 2 or 3 variants
+    unit_.attrs = ReadAttributes(element);
+  }
+  if (kind == Kind::kSeg) {
+    if (seg_seen_) Warn("more than one <seg> in a <tuv>; their contents are joined");
+    seg_seen_ = true;
+    open_bpts_.clear();
+    seen_bpts_.clear();
+  }
+  frames_.push_back({kind, parser_->line()});
+}
+
+void TmxBuilder::StartHeaderChild(const XmlElement& element) {
+  if (!Is(element, "ude")) {
+    Warn("unexpected <" + QualifiedName(element) + "> in <header>, kept as header markup");
+  }
+  StartCapture(element, CaptureTarget::kHeaderMarkup, CodeKind::kPh);
+}
+
+void TmxBuilder::StartTuv(const XmlElement& element) {
+  Variant& variant = unit_.variants.emplace_back();  // filled in place: no copy, no move
+  seg_seen_ = false;
+  variant.attrs = ReadAttributes(element);
+  std::string_view lang;
+  std::optional<size_t> lang_index;  // of a TMX 1.1 lang attribute
+  for (size_t i = 0; i < element.attributes.size(); ++i) {
+    const XmlAttribute& a = element.attributes[i];
+    if (a.local != "lang") continue;
+    if (a.prefix == "xml") lang = a.value;
+    if (a.prefix.empty()) lang_index = i + element.namespaces.size();
+  }
+  const bool has_xml_lang = lang.data() != nullptr;
+  seen_xml_lang_ |= has_xml_lang;
+  seen_lang_ |= lang_index.has_value();
+  if (seen_lang_ && seen_xml_lang_ && !warned_mixed_lang_) {
+    warned_mixed_lang_ = true;
+    Warn("this file mixes lang (TMX 1.1) and xml:lang on <tuv>");
+  }
+  // xml:lang is never kept in attrs. lang (TMX 1.1) is the language when there is no xml:lang;
+  // with both, it stays an ordinary attribute, so nothing is lost.
+  if (has_xml_lang) {
+    variant.attrs.erase(std::find_if(variant.attrs.begin(), variant.attrs.end(),
+                                     [](const Attribute& a) { return a.name == "xml:lang"; }));
+  } else if (lang_index) {
+    lang = element.attributes[*lang_index - element.namespaces.size()].value;
+    variant.attrs.erase(variant.attrs.begin() + static_cast<std::ptrdiff_t>(*lang_index));
+  }
+  if (lang.empty()) {
+    parser_->Fail(Status::InvalidInput("<tuv> has no language", parser_->TagStart()));
+    return;
+  }
+  variant.lang = lang;
+  frames_.push_back({Kind::kTuv, parser_->line()});
+}
+
+void TmxBuilder::StartTextElement(const XmlElement& element, Kind kind) {
+  text_attrs_ = ReadAttributes(element);
+  text_.clear();
+  frames_.push_back({kind, parser_->line()});
+}
+
+void TmxBuilder::EndTextElement(Kind kind) {
+  const Kind owner = frames_.back().kind;
+  if (kind == Kind::kProp) {
+    Prop prop{std::move(text_attrs_), std::move(text_)};
+    auto& props = owner == Kind::kHeader ? info_.props
+                  : owner == Kind::kTu   ? unit_.props
+                                         : variant().props;
+    props.push_back(std::move(prop));
+  } else {
+    Note note{std::move(text_attrs_), std::move(text_)};
+    auto& notes = owner == Kind::kHeader ? info_.notes
+                  : owner == Kind::kTu   ? unit_.notes
+                                         : variant().notes;
+    notes.push_back(std::move(note));
+  }
+  text_attrs_.clear();
+  text_.clear();
+}
+
+void TmxBuilder::EndFrame(Kind kind) {
+  switch (kind) {
+    case Kind::kRoot:
+      root_closed_ = true;
+      break;
+    case Kind::kTu:
+      ready_.push_back(std::move(unit_));
+      break;
+    case Kind::kTuv:
+      if (!seg_seen_) Warn("<tuv> has no <seg>");
+      break;
+    case Kind::kSeg:
+      EndSegmentChecks();
+      break;
+    case Kind::kHi:
+      AppendCode(CodeKind::kHiEnd, "</hi>");
+      break;
+    case Kind::kProp:
+    case Kind::kNote:
+      EndTextElement(kind);
+      break;
+    default:
+      break;
+  }
+}
+
+std::string TmxBuilder::OpenElementContext() const {
+  if (frames_.empty()) return "";
+  const Frame& innermost = frames_.back();
+  return std::string(" (inside <") + NameOf(innermost.kind) + "> from line " +
+         std::to_string(innermost.line) + ")";
+}
+
+Attributes TmxBuilder::ReadAttributes(const XmlElement& element) const {
+  Attributes attrs;
+  const size_t count = element.namespaces.size() + element.attributes.size();
+  if (count > 0) attrs.reserve(count);
+  for (const XmlNamespace& ns : element.namespaces) {
+    std::string name = ns.prefix.empty() ? "xmlns" : "xmlns:";
+    name.append(ns.prefix);
+    attrs.push_back({std::move(name), std::string(ns.uri)});
+  }
+  for (const XmlAttribute& a : element.attributes) {
+    std::string name;
+    AppendQualifiedName(name, a.prefix, a.local);
+    attrs.push_back({std::move(name), std::string(a.value)});
+  }
+  return attrs;
+}
+
+void TmxBuilder::Warn(std::string message) {
+  if (on_warning_) WarnAt(parser_->TagStart(), std::move(message));
+}
+
+void TmxBuilder::WarnAt(Location where, std::string message) {
+  if (on_warning_) on_warning_({std::move(where), std::move(message)});
+}
+
+}  // namespace hashi::formats

@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# Installs the Debian packages hashi needs (only those missing), then configures and builds.
+# usage: scripts/setup.sh [BUILD_DIR]      (default: build)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+BUILD_DIR=${1:-build}
+
+PACKAGES=(
+  build-essential cmake ninja-build ccache pkg-config          # toolchain
+  libicu-dev libsqlite3-dev libpugixml-dev libxml2-dev qt6-base-dev   # libraries
+  libgtest-dev libgmock-dev libbenchmark-dev                   # tests and benchmarks
+  libxml2-utils sqlite3 python3                                # xmllint (DTD checks), tools
+)
+
+missing=()
+for p in "${PACKAGES[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if ((${#missing[@]})); then
+  echo "Installing missing packages: ${missing[*]}"
+  SUDO=""
+  if [ "$(id -u)" -ne 0 ]; then
+    command -v sudo >/dev/null || { echo "Run as root or install: ${missing[*]}" >&2; exit 1; }
+    SUDO=sudo
+  fi
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${missing[@]}"
+fi
+
+cmake -S . -B "$BUILD_DIR" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo
+cmake --build "$BUILD_DIR" --parallel "$(nproc)"
