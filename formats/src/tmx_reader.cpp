@@ -12,8 +12,9 @@
 namespace hashi::formats {
 namespace {
 
-// Big enough that per-chunk overhead vanishes, small enough to bound memory (a chunk's units
-// are queued at most) and to stay in cache.
+// Big enough that per-chunk overhead vanishes, small enough to bound memory (at most one chunk's
+// units are queued) and for libxml2's copy of it to stay in cache: measured on a 62 MB TMX,
+// 64 KB chunks parse about 4% faster than 256 KB ones.
 constexpr size_t kChunkSize = 64 * 1024;
 
 class TmxReader final : public UnitReader {
@@ -127,14 +128,17 @@ void TmxReader::ParseEnd() {
   if (!status_.ok() || parse_ended_) return;
   parse_ended_ = true;
   const Status& status = parser_.Parse({}, true);
-  if (builder_.document_complete() || !builder_.root_started()) {
-    // No root at all: libxml2 says why ("Document is empty", "Start tag expected").
-    if (!status.ok()) return Fail(status);
-    if (!builder_.root_started()) Fail(Status::InvalidInput("no root element, not TMX", parser_.Here()));
+  if (builder_.document_complete()) {
+    if (!status.ok()) Fail(status);  // e.g. junk after the root element
     return;
   }
   Location where = status.ok() ? parser_.Here() : status.location();
   where.file = name_;
+  if (!builder_.root_started()) {
+    // Only whitespace, comments or a DOCTYPE: libxml2's "Extra content at the end of the
+    // document" would puzzle.
+    return Fail(Status::InvalidInput("no root element, not TMX", where));
+  }
   Fail(Status::InvalidInput("unexpected end of file" + builder_.OpenElementContext(), where));
 }
 
