@@ -14,8 +14,8 @@ struct SniffedEncoding {
   // The encoding to decode with: "UTF-8", "UTF-16LE", "UTF-16BE", "UTF-32LE", "UTF-32BE", or the
   // name given in the XML declaration of an ASCII-compatible document (as written there).
   std::string name = "UTF-8";
-  size_t bom_length = 0;        // bytes of byte order mark to skip before decoding
-  bool from_bytes = false;      // true if a BOM or the byte pattern decided, not the declaration
+  size_t bom_length = 0;    // bytes of byte order mark to skip before decoding
+  bool from_bytes = false;  // true if a BOM or the byte pattern decided, not the declaration
 };
 
 // `head` holds the first bytes of the document (the whole XML declaration, if there is one).

@@ -4,6 +4,7 @@
 #ifndef HASHI_FORMATS_MARKUP_WRITER_H_
 #define HASHI_FORMATS_MARKUP_WRITER_H_
 
+#include <span>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -13,9 +14,21 @@
 
 namespace hashi::formats {
 
-// Appends `<name` + namespace declarations + attributes (document order, double quotes, values
-// escaped) to `out`, without the closing ">".
-void AppendStartTagOpen(std::string& out, const XmlElement& element);
+// True for the namespaces some writers put TMX in (http://www.lisa.org/tmx14 ...). Elements in
+// them need no declaration in markup: hashi writes TMX in no namespace.
+bool IsTmxNamespace(std::string_view uri);
+
+// The namespace declarations `element`'s markup needs to stand alone: for its prefix and its
+// attributes' prefixes declared on an ancestor, neither on the element itself nor in `in_scope`
+// (prefixes declared by enclosing markup). "xml" and the TMX namespaces need none. The views
+// point into `element`.
+std::vector<XmlNamespace> MissingDeclarations(const XmlElement& element,
+                                              const std::vector<std::string>& in_scope = {});
+
+// Appends `<name` + the element's namespace declarations, then `extra` ones, then its
+// attributes (document order, double quotes, values escaped) to `out`, without the closing ">".
+void AppendStartTagOpen(std::string& out, const XmlElement& element,
+                        std::span<const XmlNamespace> extra = {});
 
 // Appends "prefix:local" (or "local").
 void AppendQualifiedName(std::string& out, std::string_view prefix, std::string_view local);
@@ -23,7 +36,8 @@ void AppendQualifiedName(std::string& out, std::string_view prefix, std::string_
 // Serializes one element and everything inside it. The output is canonical, so serializing a
 // parse of the output gives the same string: attributes in double quotes, text escaped as
 // AppendEscapedText does, an element with no content written as <x/>, comments and processing
-// instructions left out. Not thread-safe.
+// instructions left out, and the declarations of namespaces used but declared outside the
+// element added to it. Not thread-safe.
 class MarkupWriter {
  public:
   // Starts a new element (clearing what was written before).
@@ -44,6 +58,8 @@ class MarkupWriter {
 
   std::string markup_;
   std::vector<std::pair<size_t, size_t>> open_names_;  // offset and size of each open name
+  std::vector<std::string> in_scope_;                  // prefixes declared in the markup
+  std::vector<size_t> scope_marks_;                    // in_scope_.size() at each open element
   bool start_tag_open_ = false;  // the last start tag still lacks its ">" (maybe "/>")
 };
 

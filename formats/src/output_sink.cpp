@@ -50,7 +50,8 @@ class AtomicFileSink final : public OutputSink {
  public:
   static Result<std::unique_ptr<OutputSink>> Open(const std::filesystem::path& path) {
     std::random_device random;
-    static constexpr char kLetters[] = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
+    static constexpr char kLetters[] =
+        "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
     for (int attempt = 0; attempt < 100; ++attempt) {
       std::string suffix = ".tmp-";
       for (int i = 0; i < 6; ++i) suffix.push_back(kLetters[random() % (sizeof kLetters - 1)]);
@@ -84,7 +85,8 @@ class AtomicFileSink final : public OutputSink {
     const int fd = fd_;
     fd_ = -1;
     if (::close(fd) != 0) return IoError("cannot write", temp_, errno);
-    if (::rename(temp_.c_str(), path_.c_str()) != 0) return IoError("cannot rename into place", path_, errno);
+    if (::rename(temp_.c_str(), path_.c_str()) != 0)
+      return IoError("cannot rename into place", path_, errno);
     committed_ = true;
     return Status::Ok();
   }

@@ -1,7 +1,6 @@
 #include "tmx_builder.h"
 
 #include <algorithm>
-#include <cstring>
 
 namespace hashi::formats {
 namespace {
@@ -27,7 +26,7 @@ const std::string_view* FindPlain(const XmlElement& element, std::string_view lo
 }  // namespace
 
 bool InTmxNamespace(const XmlElement& element) {
-  return element.uri.empty() || element.uri.starts_with("http://www.lisa.org/tmx");
+  return element.uri.empty() || IsTmxNamespace(element.uri);
 }
 
 TmxBuilder::TmxBuilder(XmlPushParser* parser, WarningSink on_warning)
@@ -37,15 +36,24 @@ TmxBuilder::TmxBuilder(XmlPushParser* parser, WarningSink on_warning)
 
 const char* TmxBuilder::NameOf(Kind kind) {
   switch (kind) {
-    case Kind::kRoot: return "tmx";
-    case Kind::kHeader: return "header";
-    case Kind::kBody: return "body";
-    case Kind::kTu: return "tu";
-    case Kind::kTuv: return "tuv";
-    case Kind::kSeg: return "seg";
-    case Kind::kHi: return "hi";
-    case Kind::kProp: return "prop";
-    case Kind::kNote: return "note";
+    case Kind::kRoot:
+      return "tmx";
+    case Kind::kHeader:
+      return "header";
+    case Kind::kBody:
+      return "body";
+    case Kind::kTu:
+      return "tu";
+    case Kind::kTuv:
+      return "tuv";
+    case Kind::kSeg:
+      return "seg";
+    case Kind::kHi:
+      return "hi";
+    case Kind::kProp:
+      return "prop";
+    case Kind::kNote:
+      return "note";
   }
   return "?";
 }
@@ -159,35 +167,27 @@ void TmxBuilder::StartTuv(const XmlElement& element) {
   Variant& variant = unit_.variants.emplace_back();  // filled in place: no copy, no move
   seg_seen_ = false;
   variant.attrs = ReadAttributes(element);
-  std::string_view lang;
-  std::optional<size_t> lang_index;  // of a TMX 1.1 lang attribute
-  for (size_t i = 0; i < element.attributes.size(); ++i) {
-    const XmlAttribute& a = element.attributes[i];
-    if (a.local != "lang") continue;
-    if (a.prefix == "xml") lang = a.value;
-    if (a.prefix.empty()) lang_index = i + element.namespaces.size();
-  }
-  const bool has_xml_lang = lang.data() != nullptr;
+  auto find = [&variant](std::string_view name) {
+    return std::find_if(variant.attrs.begin(), variant.attrs.end(),
+                        [name](const Attribute& a) { return a.name == name; });
+  };
+  const auto xml_lang = find("xml:lang");
+  const auto lang = find("lang");  // TMX 1.1
+  const bool has_xml_lang = xml_lang != variant.attrs.end();
   seen_xml_lang_ |= has_xml_lang;
-  seen_lang_ |= lang_index.has_value();
+  seen_lang_ |= lang != variant.attrs.end();
   if (seen_lang_ && seen_xml_lang_ && !warned_mixed_lang_) {
     warned_mixed_lang_ = true;
     Warn("this file mixes lang (TMX 1.1) and xml:lang on <tuv>");
   }
-  // xml:lang is never kept in attrs. lang (TMX 1.1) is the language when there is no xml:lang;
-  // with both, it stays an ordinary attribute, so nothing is lost.
-  if (has_xml_lang) {
-    variant.attrs.erase(std::find_if(variant.attrs.begin(), variant.attrs.end(),
-                                     [](const Attribute& a) { return a.name == "xml:lang"; }));
-  } else if (lang_index) {
-    lang = element.attributes[*lang_index - element.namespaces.size()].value;
-    variant.attrs.erase(variant.attrs.begin() + static_cast<std::ptrdiff_t>(*lang_index));
-  }
-  if (lang.empty()) {
+  // xml:lang wins; with both, lang stays an ordinary attribute, so nothing is lost.
+  const auto language = has_xml_lang ? xml_lang : lang;
+  if (language == variant.attrs.end() || language->value.empty()) {
     parser_->Fail(Status::InvalidInput("<tuv> has no language", parser_->TagStart()));
     return;
   }
-  variant.lang = lang;
+  variant.lang = std::move(language->value);
+  variant.attrs.erase(language);
   frames_.push_back({Kind::kTuv, parser_->line()});
 }
 
@@ -249,14 +249,21 @@ std::string TmxBuilder::OpenElementContext() const {
          std::to_string(innermost.line) + ")";
 }
 
+// Namespace declarations come first (libxml2 reports them apart from the other attributes), and
+// the unit keeps a declaration for each prefix it uses, so that it can be written on its own.
 Attributes TmxBuilder::ReadAttributes(const XmlElement& element) const {
   Attributes attrs;
-  const size_t count = element.namespaces.size() + element.attributes.size();
-  if (count > 0) attrs.reserve(count);
-  for (const XmlNamespace& ns : element.namespaces) {
-    std::string name = ns.prefix.empty() ? "xmlns" : "xmlns:";
-    name.append(ns.prefix);
-    attrs.push_back({std::move(name), std::string(ns.uri)});
+  const std::vector<XmlNamespace> missing = MissingDeclarations(element);
+  const size_t count = element.namespaces.size() + missing.size() + element.attributes.size();
+  if (count == 0) return attrs;
+  attrs.reserve(count);
+  for (const auto& declarations :
+       {std::span(element.namespaces), std::span<const XmlNamespace>(missing)}) {
+    for (const XmlNamespace& ns : declarations) {
+      std::string name = ns.prefix.empty() ? "xmlns" : "xmlns:";
+      name.append(ns.prefix);
+      attrs.push_back({std::move(name), std::string(ns.uri)});
+    }
   }
   for (const XmlAttribute& a : element.attributes) {
     std::string name;

@@ -78,7 +78,7 @@ class TmxBuilder : public XmlHandler {
   std::vector<Frame> frames_;  // open elements down to the innermost one read structurally
   int skip_depth_ = 0;         // > 0 inside an unknown element that is being skipped
   std::deque<Unit> ready_;
-  Unit unit_;        // the <tu> being read
+  Unit unit_;  // the <tu> being read
   // The <tuv> being read: built in place as the unit's last variant.
   Variant& variant() { return unit_.variants.back(); }
   bool seg_seen_ = false;

@@ -35,7 +35,7 @@ void TmxBuilder::StartInline(const XmlElement& element) {
   if (InTmxNamespace(element)) {
     if (element.local == "hi") {
       std::string markup;
-      AppendStartTagOpen(markup, element);
+      AppendStartTagOpen(markup, element, MissingDeclarations(element));
       markup.push_back('>');
       AppendCode(CodeKind::kHiStart, std::move(markup));
       frames_.push_back({Kind::kHi, parser_->line()});

@@ -12,6 +12,41 @@ namespace {
 // Bytes gathered before one write to the sink.
 constexpr size_t kBufferSize = 1 << 20;
 
+// The first of `attrs`' values that XML 1.0 cannot represent (see FirstInvalidXmlChar).
+std::string FirstInvalidIn(const Attributes& attrs) {
+  for (const Attribute& a : attrs) {
+    if (std::string c = FirstInvalidXmlChar(a.value); !c.empty()) return c;
+  }
+  return "";
+}
+
+template <typename PropsOrNotes>
+std::string FirstInvalidIn(const PropsOrNotes& items) {
+  for (const auto& item : items) {
+    if (std::string c = FirstInvalidXmlChar(item.text); !c.empty()) return c;
+    if (std::string c = FirstInvalidIn(item.attrs); !c.empty()) return c;
+  }
+  return "";
+}
+
+// Why WriteUnit() refused `unit`, for the error message.
+std::string DescribeProblem(const Unit& unit) {
+  std::string c = FirstInvalidIn(unit.attrs);
+  if (c.empty()) c = FirstInvalidIn(unit.props);
+  if (c.empty()) c = FirstInvalidIn(unit.notes);
+  for (const Variant& v : unit.variants) {
+    if (v.lang.empty()) return "a variant has no language";
+    for (const std::string& text : {v.lang, v.segment.text}) {
+      if (c.empty()) c = FirstInvalidXmlChar(text);
+    }
+    if (c.empty()) c = FirstInvalidIn(v.attrs);
+    if (c.empty()) c = FirstInvalidIn(v.props);
+    if (c.empty()) c = FirstInvalidIn(v.notes);
+  }
+  return "it holds " + (c.empty() ? std::string("a character") : c) +
+         ", which XML 1.0 cannot represent";
+}
+
 class TmxWriter final : public UnitWriter {
  public:
   TmxWriter(std::unique_ptr<OutputSink> sink, const TmxWriterOptions& options);
@@ -76,10 +111,8 @@ Status TmxWriter::Write(const Unit& unit) {
   if (!WriteUnit(unit)) {
     buffer_.resize(rollback);  // the unit is left out whole, never written in part
     const std::string* tuid = FindAttribute(unit.attrs, "tuid");
-    return Status::InvalidInput(
-        "unit" + (tuid ? " tuid=\"" + *tuid + "\"" : std::string()) +
-        " cannot be written as XML 1.0: a variant has no language, or the text holds a control "
-        "character or U+FFFE/U+FFFF");
+    return Status::InvalidInput("unit" + (tuid ? " tuid=\"" + *tuid + "\"" : std::string()) +
+                                " cannot be written: " + DescribeProblem(unit));
   }
   if (buffer_.size() >= kBufferSize) status_ = Flush();
   return status_;

@@ -71,16 +71,31 @@ Status Utf8Transcoder::Convert(std::string_view input, bool last, std::string& o
     char* target = out.data() + written;
     UErrorCode status = U_ZERO_ERROR;
     ucnv_convertEx(utf8_, source_, &target, out.data() + out.size(), &source, source_limit,
-                   pivot_.get(), &pivot_source_, &pivot_target_, pivot_.get() + kPivotSize,
-                   reset_, last, &status);
+                   pivot_.get(), &pivot_source_, &pivot_target_, pivot_.get() + kPivotSize, reset_,
+                   last, &status);
     reset_ = false;
     const size_t produced_end = static_cast<size_t>(target - out.data());
     Count(std::string_view(out).substr(written, produced_end - written));
     written = produced_end;
     if (status == U_BUFFER_OVERFLOW_ERROR) continue;
     out.resize(written);
-    if (U_FAILURE(status)) return InvalidInputError();
+    if (U_FAILURE(status)) {
+      // Text converted up to the bad character may still sit in the pivot buffer.
+      Count(std::u16string_view(pivot_source_, static_cast<size_t>(pivot_target_ - pivot_source_)));
+      return InvalidInputError();
+    }
     return Status::Ok();
+  }
+}
+
+void Utf8Transcoder::Count(std::u16string_view pending) {
+  for (const char16_t c : pending) {
+    if (c == u'\n') {
+      ++line_;
+      column_ = 1;
+    } else if (c < 0xDC00 || c > 0xDFFF) {
+      ++column_;
+    }
   }
 }
 
@@ -109,7 +124,8 @@ Status Utf8Transcoder::InvalidInputError() const {
       message += hex;
     }
   } else {
-    message = "text not valid in encoding " + name_ + " (unpaired surrogate or truncated character)";
+    message =
+        "text not valid in encoding " + name_ + " (unpaired surrogate or truncated character)";
   }
   return Status::InvalidInput(message, {"", line_, column_});
 }

@@ -37,7 +37,9 @@ class Utf8Transcoder {
 
  private:
   Utf8Transcoder(UConverter* source, UConverter* utf8, std::string name);
-  void Count(std::string_view produced);  // advances line_ and column_ over converted text
+  // Advance line_ and column_ over converted text (UTF-8 output, or UTF-16 in the pivot).
+  void Count(std::string_view produced);
+  void Count(std::u16string_view pending);
   Status InvalidInputError() const;
 
   static constexpr int kPivotSize = 4096;

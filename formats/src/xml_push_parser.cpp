@@ -35,6 +35,19 @@ int64_t CountChars(const xmlChar* begin, const xmlChar* end) {
   return n;
 }
 
+// Without XML_PARSE_NOENT, libxml2 hands SAX2 every "&" of an attribute value (written &amp;
+// or &#38;) as the five characters "&#38;", for a tree builder to re-parse. No other "&" can be
+// left in a value (an undeclared entity is an error), so each "&" starts "&#38;".
+std::string_view DecodeAmpersands(std::string_view value, std::string& scratch) {
+  if (value.find('&') == std::string_view::npos) return value;
+  scratch.clear();
+  for (size_t i = 0; i < value.size(); ++i) {
+    scratch.push_back(value[i]);
+    if (value[i] == '&' && value.substr(i, 5) == "&#38;") i += 4;
+  }
+  return scratch;
+}
+
 void InitLibxmlOnce() {
   static std::once_flag once;
   std::call_once(once, [] { xmlInitParser(); });
@@ -57,9 +70,13 @@ struct XmlPushParser::Callbacks {
     // Defaulted attributes (declared in a DOCTYPE, not written in the element) are left out:
     // the reader keeps what the file says.
     self.attributes_.clear();
-    for (int i = 0; i < nb_attributes - nb_defaulted; ++i) {
+    const int count = nb_attributes - nb_defaulted;
+    if (self.decoded_values_.size() < static_cast<size_t>(count))
+      self.decoded_values_.resize(count);
+    for (int i = 0; i < count; ++i) {
       const xmlChar** a = attributes + 5 * i;
-      self.attributes_.push_back({View(a[1]), View(a[0]), View(a[2]), View(a[3], a[4])});
+      const std::string_view value = DecodeAmpersands(View(a[3], a[4]), self.decoded_values_[i]);
+      self.attributes_.push_back({View(a[1]), View(a[0]), View(a[2]), value});
     }
     self.handler_->StartElement(
         {View(prefix), View(local), View(uri), self.namespaces_, self.attributes_});
@@ -80,9 +97,9 @@ struct XmlPushParser::Callbacks {
   static void EntityDecl(void* user, const xmlChar* name, int, const xmlChar*, const xmlChar*,
                          xmlChar*) {
     XmlPushParser& self = Self(user);
-    self.Fail(Status::InvalidInput("entity declarations are not supported (<!ENTITY " +
-                                       std::string(View(name)) + " ...>)",
-                                   self.Here()));
+    self.Fail(Status::InvalidInput(
+        "entity declarations are not supported (<!ENTITY " + std::string(View(name)) + " ...>)",
+        self.Here()));
   }
 
   // Called for a reference to an undeclared entity when libxml2 only warns about it (a document
@@ -90,8 +107,8 @@ struct XmlPushParser::Callbacks {
   // no value, so this is an error.
   static void Reference(void* user, const xmlChar* name) {
     XmlPushParser& self = Self(user);
-    self.Fail(Status::InvalidInput("undefined entity &" + std::string(View(name)) + ";",
-                                   self.Here()));
+    self.Fail(
+        Status::InvalidInput("undefined entity &" + std::string(View(name)) + ";", self.Here()));
   }
 
   static void Error(void* user, xmlErrorPtr error) {
@@ -177,8 +194,11 @@ Location XmlPushParser::TagStart() const {
   if (ctxt == nullptr || ctxt->input == nullptr || ctxt->input->cur == nullptr) return here;
   const xmlChar* const base = ctxt->input->base;
   const xmlChar* const cur = ctxt->input->cur;
-  const xmlChar* lt = cur;
-  while (lt > base && *lt != '<') --lt;  // no "<" can occur inside a tag
+  // During a callback cur is on the tag's last characters (">" or "/>") or just past them, which
+  // may be the next tag's "<": search from the character before. No "<" occurs inside a tag.
+  if (cur <= base) return here;
+  const xmlChar* lt = cur - 1;
+  while (lt > base && *lt != '<') --lt;
   if (*lt != '<') return here;
   int64_t newlines = 0;
   for (const xmlChar* p = lt; p < cur; ++p) newlines += *p == '\n';

@@ -30,12 +30,12 @@ struct XmlAttribute {
   std::string_view prefix;  // "" if none; "xml" for xml:lang
   std::string_view local;
   std::string_view uri;
-  std::string_view value;   // entities and character references decoded
+  std::string_view value;  // entities and character references decoded
 };
 struct XmlElement {
   std::string_view prefix;
   std::string_view local;
-  std::string_view uri;     // "" if the element is in no namespace
+  std::string_view uri;                      // "" if the element is in no namespace
   std::span<const XmlNamespace> namespaces;  // declared on this element
   std::span<const XmlAttribute> attributes;  // in document order
 };
@@ -93,6 +93,7 @@ class XmlPushParser {
   Status status_;
   std::vector<XmlNamespace> namespaces_;  // reused for each element
   std::vector<XmlAttribute> attributes_;
+  std::vector<std::string> decoded_values_;  // attribute values that needed "&#38;" decoded
 };
 
 }  // namespace hashi::formats
