@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "hashi/language_tag.h"
+
 namespace hashi::formats {
 namespace {
 
@@ -185,6 +187,14 @@ void TmxBuilder::StartTuv(const XmlElement& element) {
   if (language == variant.attrs.end() || language->value.empty()) {
     parser_->Fail(Status::InvalidInput("<tuv> has no language", parser_->TagStart()));
     return;
+  }
+  if (!known_langs_.count(language->value)) {
+    // Checked here, not only by the store, so that the message has a line and column.
+    if (Result<LanguageTag> tag = LanguageTag::Parse(language->value); !tag.ok()) {
+      parser_->Fail(Status::InvalidInput(tag.status().message(), parser_->TagStart()));
+      return;
+    }
+    known_langs_.insert(language->value);
   }
   variant.lang = std::move(language->value);
   variant.attrs.erase(language);

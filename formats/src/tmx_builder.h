@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <deque>
 #include <string>
+#include <unordered_set>
 #include <string_view>
 #include <vector>
 
@@ -98,6 +99,7 @@ class TmxBuilder : public XmlHandler {
   bool seen_lang_ = false;      // a <tuv lang=...> (TMX 1.1)
   bool seen_xml_lang_ = false;  // a <tuv xml:lang=...>
   bool warned_mixed_lang_ = false;
+  std::unordered_set<std::string> known_langs_;  // tags already checked as BCP-47
   bool warned_placeholder_ = false;
 };
 

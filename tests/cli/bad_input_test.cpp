@@ -84,7 +84,7 @@ TEST_F(BadInputTest, VariantWithoutLanguage) {
 
 TEST_F(BadInputTest, LanguageTagNotBcp47) {
   ExpectRejected(head_ + "<tu><tuv xml:lang=\"en_US\"><seg>a</seg></tuv></tu></body></tmx>\n",
-                 ":");
+                 ":5:5: not a BCP-47 language tag: \"en_US\"");
 }
 
 TEST_F(BadInputTest, MissingFileAndDirectory) {
