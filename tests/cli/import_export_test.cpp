@@ -121,3 +121,52 @@ TEST_F(ImportExportTest, ReadCommandsDoNotCreateATm) {
 
 }  // namespace
 }  // namespace hashi::testing
+
+namespace hashi::testing {
+namespace {
+
+TEST_F(ImportExportTest, VietnameseAndJapaneseRoundTripAsNfcByteForByte) {
+  // NFD Vietnamese with an old-style tone (hòa written o + grave, then a), full-width digits,
+  // half-width katakana and an ideographic space: stored and exported as NFC, nothing else.
+  const std::string nfd_vi = "Ho\xCC\x80" "a bi\xCC\xA3nh Vi\xC3\xAA\xCC\xA3t Nam";
+  const std::string nfc_vi = "H\xC3\xB2" "a b\xE1\xBB\x8Bnh Vi\xE1\xBB\x87t Nam";
+  const std::string ja = "２０１９年　ﾃｽﾄ・東京";
+  const std::string tmx =
+      "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<tmx version=\"1.4\"><header srclang=\"vi\"/>"
+      "<body><tu><tuv xml:lang=\"vi\"><seg>" + nfd_vi + "</seg></tuv><tuv xml:lang=\"ja\"><seg>" +
+      ja + "</seg></tuv></tu></body></tmx>\n";
+  ASSERT_EQ(Hashi({"import", Write("a.tmx", tmx)}).exit_code, 0);
+  const RunResult r = Hashi({"export", "-"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.out.find("<seg>" + nfc_vi + "</seg>"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("<seg>" + ja + "</seg>"), std::string::npos) << r.out;
+  EXPECT_EQ(r.out.find(nfd_vi), std::string::npos);
+}
+
+bool HaveScript() { return std::system("command -v script >/dev/null 2>&1") == 0; }
+
+// Runs `command` under a pseudo-terminal (util-linux script), returning what the terminal saw.
+std::string OnTerminal(const std::string& command) {
+  const std::string cmd = "script -qec \"" + command + "\" /dev/null 2>&1";
+  std::string out;
+  if (FILE* p = ::popen(cmd.c_str(), "r")) {
+    char buffer[4096];
+    size_t n;
+    while ((n = std::fread(buffer, 1, sizeof buffer, p)) > 0) out.append(buffer, n);
+    ::pclose(p);
+  }
+  return out;
+}
+
+TEST_F(ImportExportTest, ProgressOnlyOnATerminalAndNotWithQuiet) {
+  const std::string a = Write("a.tmx", SmallTmx(5000));
+  RunResult piped = Hashi({"import", a});
+  EXPECT_EQ(piped.err, "");  // stderr is a pipe here: no progress
+  if (!HaveScript()) GTEST_SKIP() << "needs script (util-linux) for a pseudo-terminal";
+  const std::string base = std::string(HASHI_BINARY) + " --tm " + Tm() + " import --on-duplicate keep ";
+  EXPECT_NE(OnTerminal(base + a).find("units read"), std::string::npos);
+  EXPECT_EQ(OnTerminal(base + "--quiet " + a).find("units read"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace hashi::testing
