@@ -161,6 +161,33 @@ Status DecodeVariantMeta(std::string_view blob, std::string_view canonical_lang,
   return r.Finish();
 }
 
+std::string EncodeVariants(const std::vector<Variant>& variants,
+                           const std::vector<std::string>& canonical_langs) {
+  Writer w;
+  w.Varint(variants.size());
+  for (size_t i = 0; i < variants.size(); ++i) {
+    w.Str(canonical_langs[i]);
+    w.Str(variants[i].segment.text);
+    w.Str(EncodeVariantMeta(variants[i], canonical_langs[i]));
+  }
+  return w.Take();
+}
+
+Status DecodeVariants(std::string_view blob, std::vector<Variant>& variants,
+                      std::vector<std::string>* canonical_langs) {
+  Reader r(blob);
+  const uint64_t n = r.Count();
+  for (uint64_t i = 0; i < n; ++i) {
+    std::string lang = r.Str();
+    Variant v;
+    v.segment.text = r.Str();
+    if (Status s = DecodeVariantMeta(r.Str(), lang, v); !s.ok()) return s;
+    variants.push_back(std::move(v));
+    if (canonical_langs) canonical_langs->push_back(std::move(lang));
+  }
+  return r.Finish();
+}
+
 std::string EncodeDocumentInfo(const DocumentInfo& info) {
   Writer w;
   w.Str(info.format);

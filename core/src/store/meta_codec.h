@@ -23,6 +23,15 @@ std::string EncodeVariantMeta(const Variant& variant, std::string_view canonical
 // segment.codes.
 Status DecodeVariantMeta(std::string_view blob, std::string_view canonical_lang, Variant& variant);
 
+// All variants of a unit in one value (one row per unit keeps imports fast): per variant its
+// canonical language tag, its NFC text and its variant meta. `canonical_langs` is parallel to
+// `variants`.
+std::string EncodeVariants(const std::vector<Variant>& variants,
+                           const std::vector<std::string>& canonical_langs);
+// Appends the decoded variants; with `canonical_langs`, also their canonical tags.
+Status DecodeVariants(std::string_view blob, std::vector<Variant>& variants,
+                      std::vector<std::string>* canonical_langs = nullptr);
+
 std::string EncodeDocumentInfo(const DocumentInfo& info);
 Status DecodeDocumentInfo(std::string_view blob, DocumentInfo& info);
 

@@ -1,4 +1,6 @@
 // SqliteTmStore::ForEachUnit: streams units out in store order, one in memory at a time.
+#include <unordered_map>
+
 #include "hashi/language_tag.h"
 #include "store/meta_codec.h"
 #include "store/sqlite_tm_store.h"
@@ -6,15 +8,26 @@
 namespace hashi::store {
 namespace {
 
-bool LangWanted(const std::vector<LanguageTag>& wanted, const std::string& canonical) {
-  if (wanted.empty()) return true;
-  Result<LanguageTag> tag = LanguageTag::Parse(canonical);
-  if (!tag.ok()) return false;
-  for (const LanguageTag& w : wanted) {
-    if (w.Matches(*tag)) return true;
+// Which stored languages pass the --langs filter; each tag is parsed once.
+class LangFilter {
+ public:
+  explicit LangFilter(std::vector<LanguageTag> wanted) : wanted_(std::move(wanted)) {}
+  bool empty() const { return wanted_.empty(); }
+  bool Wants(const std::string& canonical) {
+    if (wanted_.empty()) return true;
+    auto it = verdicts_.find(canonical);
+    if (it != verdicts_.end()) return it->second;
+    bool wanted = false;
+    if (Result<LanguageTag> tag = LanguageTag::Parse(canonical); tag.ok()) {
+      for (const LanguageTag& w : wanted_) wanted |= w.Matches(*tag);
+    }
+    return verdicts_.emplace(canonical, wanted).first->second;
   }
-  return false;
-}
+
+ private:
+  std::vector<LanguageTag> wanted_;
+  std::unordered_map<std::string, bool> verdicts_;
+};
 
 }  // namespace
 
@@ -26,49 +39,32 @@ Status SqliteTmStore::ForEachUnit(const ExportFilter& filter,
     if (!tag.ok()) return Status::Usage(tag.status().message());
     wanted.push_back(*tag);
   }
-  std::string sql =
-      "SELECT u.id, u.meta, v.lang, v.text, v.meta FROM units u JOIN variants v "
-      "ON v.unit_id = u.id ";
+  LangFilter langs(std::move(wanted));
+  std::string sql = "SELECT id, meta, variants FROM units ";
   if (!filter.origin.empty()) {
-    sql += "WHERE u.origin_id = (SELECT id FROM origins WHERE name = ?1) ";
+    sql += "WHERE origin_id = (SELECT id FROM origins WHERE name = ?1) ";
   }
-  sql += "ORDER BY u.id, v.ord";
+  sql += "ORDER BY id";
   Result<sqlite::Statement> st = sqlite::Statement::Prepare(db_.get(), sql);
   if (!st.ok()) return st.status().WithFile(path_);
   if (!filter.origin.empty()) st->Bind(1, filter.origin);
-
-  // Rows come grouped by unit; a unit is complete when the next row's id differs.
-  std::optional<Unit> current;
-  auto flush = [&]() -> Status {
-    if (!current) return Status::Ok();
-    Unit unit = std::move(*current);
-    current.reset();
-    if (!wanted.empty() && unit.variants.size() < 2) return Status::Ok();
-    return visit(unit);
-  };
   for (;;) {
     Result<bool> row = st->Step();
     if (!row.ok()) return row.status().WithFile(path_);
-    if (!*row) break;
-    const int64_t id = st->ColumnInt(0);
-    if (!current || current->id != id) {
-      if (Status s = flush(); !s.ok()) return s;
-      current.emplace();
-      current->id = id;
-      if (Status s = DecodeUnitMeta(st->ColumnBlob(1), *current); !s.ok()) {
-        return s.WithFile(path_);
-      }
+    if (!*row) return Status::Ok();
+    Unit unit;
+    unit.id = st->ColumnInt(0);
+    std::vector<Variant> variants;
+    std::vector<std::string> canonical;
+    Status s = DecodeUnitMeta(st->ColumnBlob(1), unit);
+    if (s.ok()) s = DecodeVariants(st->ColumnBlob(2), variants, &canonical);
+    if (!s.ok()) return s.WithFile(path_);
+    for (size_t i = 0; i < variants.size(); ++i) {
+      if (langs.Wants(canonical[i])) unit.variants.push_back(std::move(variants[i]));
     }
-    const std::string lang(st->ColumnText(2));
-    if (!LangWanted(wanted, lang)) continue;
-    Variant v;
-    v.segment.text = st->ColumnText(3);
-    if (Status s = DecodeVariantMeta(st->ColumnBlob(4), lang, v); !s.ok()) {
-      return s.WithFile(path_);
-    }
-    current->variants.push_back(std::move(v));
+    if (!langs.empty() && unit.variants.size() < 2) continue;
+    if (Status v = visit(unit); !v.ok()) return v;
   }
-  return flush();
 }
 
 }  // namespace hashi::store

@@ -2,7 +2,6 @@
 #include <algorithm>
 #include <ctime>
 
-#include "hashi/normalizer.h"
 #include "store/meta_codec.h"
 #include "store/sqlite_tm_store.h"
 
@@ -34,10 +33,6 @@ std::string ChangedDate(const Unit& unit, const std::string& fallback) {
   return fallback;
 }
 
-template <typename T>  // Prop or Note
-void NormalizeTexts(std::vector<T>& items) {
-  for (T& item : items) item.text = ToNfc(item.text);
-}
 
 }  // namespace
 
@@ -51,23 +46,22 @@ Result<ImportStats> SqliteTmStore::Import(UnitStream& units, const DocumentInfo&
   ImportStats stats;
   CounterDeltas deltas;
   int64_t ordinal = 0;
-  while (std::optional<Unit> unit = units.Next()) {
+  PreparedUnitPipe pipe(units);  // parses and normalises on a second core
+  while (std::optional<PreparedUnit> prepared = pipe.Next()) {
     if (++ordinal % kProgressEvery == 0 && options.on_progress) options.on_progress(ordinal);
-    PreparedUnit prepared;
-    if (Status s = PrepareUnit(*unit, ordinal, prepared); !s.ok()) return s;
     if (options.on_duplicate != DuplicatePolicy::kKeep) {
-      Result<bool> duplicate = HandleDuplicates(prepared, options.on_duplicate, deltas);
+      Result<bool> duplicate = HandleDuplicates(*prepared, options.on_duplicate, deltas);
       if (!duplicate.ok()) return duplicate.status().WithFile(path_);
       if (*duplicate) ++stats.duplicates;
       if (*duplicate && options.on_duplicate == DuplicatePolicy::kSkip) continue;
     }
-    if (Status s = InsertUnit(*unit, prepared, *origin_id); !s.ok()) return s.WithFile(path_);
-    std::vector<std::string> sorted = prepared.langs;
+    if (Status s = InsertUnit(*prepared, *origin_id); !s.ok()) return s.WithFile(path_);
+    std::vector<std::string> sorted = prepared->langs;
     std::sort(sorted.begin(), sorted.end());
     deltas.Add(*origin_id, sorted, +1);
     ++stats.imported;
   }
-  if (!units.status().ok()) return units.status();
+  if (!pipe.status().ok()) return pipe.status();
   if (options.on_progress) options.on_progress(ordinal);
   if (Status s = ApplyDeltas(deltas); !s.ok()) return s.WithFile(path_);
   if (Status s = txn->Commit(); !s.ok()) return s.WithFile(path_);
@@ -87,111 +81,55 @@ Result<int64_t> SqliteTmStore::UpsertOrigin(const std::string& name, const Docum
   return st->ColumnInt(0);
 }
 
-Result<std::string> SqliteTmStore::CanonicalLang(const std::string& written) {
-  auto it = canonical_langs_.find(written);
-  if (it != canonical_langs_.end()) return it->second;
-  Result<LanguageTag> tag = LanguageTag::Parse(written);
-  if (!tag.ok()) return tag.status();
-  return canonical_langs_.emplace(written, tag->str()).first->second;
-}
-
-Status SqliteTmStore::PrepareUnit(Unit& unit, int64_t ordinal, PreparedUnit& prepared) {
-  NormalizeTexts(unit.props);
-  NormalizeTexts(unit.notes);
-  for (Variant& variant : unit.variants) {
-    Result<std::string> lang = CanonicalLang(variant.lang);
-    if (!lang.ok()) {
-      const std::string* tuid = FindAttribute(unit.attrs, "tuid");
-      return lang.status().WithContext("unit " + std::to_string(ordinal) +
-                                       (tuid ? " (tuid " + *tuid + ")" : std::string()));
-    }
-    variant.segment.text = ToNfc(variant.segment.text);
-    NormalizeTexts(variant.props);
-    NormalizeTexts(variant.notes);
-    prepared.langs.push_back(*lang);
-  }
-  for (size_t i = 0; i < unit.variants.size(); ++i) {
-    prepared.keys.push_back({prepared.langs[i], &unit.variants[i].segment});
-  }
-  prepared.sig = UnitSignature(prepared.keys);
-  return Status::Ok();
-}
-
-Result<std::vector<VariantKey>> SqliteTmStore::LoadKeys(int64_t unit_id,
-                                                        std::vector<Variant>& storage) {
-  storage.clear();
-  unit_variants_.Bind(1, unit_id);
-  for (;;) {
-    Result<bool> row = unit_variants_.Step();
-    if (!row.ok() || !*row) {
-      unit_variants_.Reset();
-      if (!row.ok()) return row.status();
-      break;
-    }
-    Variant v;
-    v.segment.text = unit_variants_.ColumnText(1);
-    if (Status s = DecodeVariantMeta(unit_variants_.ColumnBlob(2), unit_variants_.ColumnText(0), v);
-        !s.ok()) {
-      unit_variants_.Reset();
-      return s;
-    }
-    v.lang = unit_variants_.ColumnText(0);  // compare by canonical tag, not by spelling
-    storage.push_back(std::move(v));
-  }
-  std::vector<VariantKey> keys;
-  for (const Variant& v : storage) keys.push_back({v.lang, &v.segment});
-  UnitSignature(keys);  // sorts them as the new unit's keys are sorted
-  return keys;
-}
-
 Result<bool> SqliteTmStore::HandleDuplicates(const PreparedUnit& prepared, DuplicatePolicy policy,
                                              CounterDeltas& deltas) {
-  std::vector<std::pair<int64_t, int64_t>> candidates;  // (unit, origin)
+  struct Candidate {
+    int64_t unit_id;
+    int64_t origin_id;
+    std::vector<Variant> variants;
+    std::vector<std::string> langs;
+  };
+  std::vector<Candidate> candidates;
   find_by_sig_.Bind(1, prepared.sig);
+  Status status;
   for (;;) {
     Result<bool> row = find_by_sig_.Step();
-    if (!row.ok() || !*row) {
-      find_by_sig_.Reset();
-      if (!row.ok()) return row.status();
-      break;
-    }
-    candidates.emplace_back(find_by_sig_.ColumnInt(0), find_by_sig_.ColumnInt(1));
+    if (!row.ok()) status = row.status();
+    if (!row.ok() || !*row) break;
+    Candidate& c = candidates.emplace_back();
+    c.unit_id = find_by_sig_.ColumnInt(0);
+    c.origin_id = find_by_sig_.ColumnInt(1);
+    status = DecodeVariants(find_by_sig_.ColumnBlob(2), c.variants, &c.langs);
+    if (!status.ok()) break;
   }
+  find_by_sig_.Reset();
+  if (!status.ok()) return status;
   bool found = false;
-  std::vector<Variant> storage;
-  for (const auto& [unit_id, origin_id] : candidates) {
-    Result<std::vector<VariantKey>> keys = LoadKeys(unit_id, storage);
-    if (!keys.ok()) return keys.status();
-    if (!SameContent(*keys, prepared.keys)) continue;  // a hash collision, not a duplicate
+  const std::vector<VariantKey> new_keys = prepared.Keys();
+  for (const Candidate& c : candidates) {
+    std::vector<VariantKey> keys;
+    for (size_t i = 0; i < c.variants.size(); ++i) keys.push_back({c.langs[i], &c.variants[i].segment});
+    UnitSignature(keys);  // sorts them as the new unit's keys are sorted
+    if (!SameContent(keys, new_keys)) continue;  // a hash collision, not a duplicate
     found = true;
     if (policy == DuplicatePolicy::kSkip) return true;
-    std::vector<std::string> langs;
-    for (const VariantKey& k : *keys) langs.push_back(k.lang);
-    delete_unit_.Bind(1, unit_id);
+    delete_unit_.Bind(1, c.unit_id);
     if (Status s = delete_unit_.Run(); !s.ok()) return s;
-    deltas.Add(origin_id, langs, -1);
+    std::vector<std::string> sorted = c.langs;
+    std::sort(sorted.begin(), sorted.end());
+    deltas.Add(c.origin_id, sorted, -1);
   }
   return found;
 }
 
-Status SqliteTmStore::InsertUnit(const Unit& unit, const PreparedUnit& prepared,
-                                 int64_t origin_id) {
+Status SqliteTmStore::InsertUnit(const PreparedUnit& prepared, int64_t origin_id) {
+  const Unit& unit = prepared.unit;
   insert_unit_.Bind(1, origin_id)
       .Bind(2, prepared.sig)
       .Bind(3, ChangedDate(unit, import_time_))
-      .BindBlob(4, EncodeUnitMeta(unit));
-  if (Status s = insert_unit_.Run(); !s.ok()) return s;
-  const int64_t unit_id = sqlite3_last_insert_rowid(db_.get());
-  for (size_t i = 0; i < unit.variants.size(); ++i) {
-    const Variant& v = unit.variants[i];
-    insert_variant_.Bind(1, unit_id)
-        .Bind(2, static_cast<int64_t>(i))
-        .Bind(3, prepared.langs[i])
-        .Bind(4, v.segment.text)
-        .BindBlob(5, EncodeVariantMeta(v, prepared.langs[i]));
-    if (Status s = insert_variant_.Run(); !s.ok()) return s;
-  }
-  return Status::Ok();
+      .BindBlob(4, EncodeUnitMeta(unit))
+      .BindBlob(5, EncodeVariants(unit.variants, prepared.langs));
+  return insert_unit_.Run();
 }
 
 Status SqliteTmStore::ApplyDeltas(const CounterDeltas& deltas) {

@@ -74,12 +74,14 @@ Status SqliteTmStore::Configure(OpenMode mode) {
   }
   // The first statement reads the file header: a file that is not SQLite fails here.
   if (Status s = sqlite::Exec(db, "PRAGMA foreign_keys = ON; PRAGMA cache_size = -65536;"
-                                  "PRAGMA temp_store = MEMORY; PRAGMA mmap_size = 268435456;");
+                                  "PRAGMA temp_store = MEMORY; PRAGMA mmap_size = 67108864;");
       !s.ok()) {
     return s;
   }
   if (mode == OpenMode::kReadOnly) return CheckSchema(db);
-  if (Status s = sqlite::Exec(db, "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;");
+  // page_size only takes effect on a new, empty TM; bigger pages make bulk imports cheaper.
+  if (Status s = sqlite::Exec(
+          db, "PRAGMA page_size = 16384; PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;");
       !s.ok()) {
     return s;
   }
@@ -93,11 +95,9 @@ Status SqliteTmStore::PrepareStatements() {
     const char* sql;
   };
   const Entry entries[] = {
-      {&insert_unit_, "INSERT INTO units(origin_id, sig, changed, meta) VALUES(?1, ?2, ?3, ?4)"},
-      {&insert_variant_,
-       "INSERT INTO variants(unit_id, ord, lang, text, meta) VALUES(?1, ?2, ?3, ?4, ?5)"},
-      {&find_by_sig_, "SELECT id, origin_id FROM units WHERE sig = ?1"},
-      {&unit_variants_, "SELECT lang, text, meta FROM variants WHERE unit_id = ?1 ORDER BY ord"},
+      {&insert_unit_,
+       "INSERT INTO units(origin_id, sig, changed, meta, variants) VALUES(?1, ?2, ?3, ?4, ?5)"},
+      {&find_by_sig_, "SELECT id, origin_id, variants FROM units WHERE sig = ?1"},
       {&delete_unit_, "DELETE FROM units WHERE id = ?1"},
   };
   for (const Entry& e : entries) {

@@ -14,6 +14,7 @@
 #include "hashi/language_tag.h"
 #include "hashi/tm_store.h"
 #include "sqlite/statement.h"
+#include "store/unit_preparer.h"
 #include "store/unit_signature.h"
 
 namespace hashi::store {
@@ -45,36 +46,23 @@ class SqliteTmStore : public TmStore {
   struct Closer {
     void operator()(sqlite3* db) const { sqlite3_close_v2(db); }
   };
-  // A unit made ready for storing: NFC texts, canonical languages, signature.
-  struct PreparedUnit {
-    std::vector<std::string> langs;  // canonical tag per variant, in variant order
-    std::vector<VariantKey> keys;    // sorted, pointing into the unit
-    int64_t sig = 0;
-  };
-
   explicit SqliteTmStore(std::string path) : path_(std::move(path)) {}
   Status Configure(OpenMode mode);
   Status PrepareStatements();
 
   // Import steps (sqlite_import.cpp).
   Result<int64_t> UpsertOrigin(const std::string& name, const DocumentInfo& header);
-  Status PrepareUnit(Unit& unit, int64_t ordinal, PreparedUnit& prepared);
   Result<bool> HandleDuplicates(const PreparedUnit& prepared, DuplicatePolicy policy,
                                 CounterDeltas& deltas);
-  Result<std::vector<VariantKey>> LoadKeys(int64_t unit_id, std::vector<Variant>& storage);
-  Status InsertUnit(const Unit& unit, const PreparedUnit& prepared, int64_t origin_id);
+  Status InsertUnit(const PreparedUnit& prepared, int64_t origin_id);
   Status ApplyDeltas(const CounterDeltas& deltas);
-  Result<std::string> CanonicalLang(const std::string& written);
 
   std::string path_;
   std::unique_ptr<sqlite3, Closer> db_;
   // Hot statements, prepared once; declared after db_ so they are finalized before it closes.
   sqlite::Statement insert_unit_;
-  sqlite::Statement insert_variant_;
   sqlite::Statement find_by_sig_;
-  sqlite::Statement unit_variants_;
   sqlite::Statement delete_unit_;
-  std::unordered_map<std::string, std::string> canonical_langs_;  // as written -> canonical
   std::string import_time_;  // TMX date of the import under way: `changed` of undated units
 };
 
