@@ -372,6 +372,9 @@ struct ErrorCase {
   std::string expected;  // Status::ToString()
 };
 
+// gtest prints a parameter in the test's description: its name, not its bytes.
+void PrintTo(const ErrorCase& c, std::ostream* os) { *os << c.name; }
+
 class TmxReaderError : public ::testing::TestWithParam<ErrorCase> {};
 
 TEST_P(TmxReaderError, ReportsFileLineAndColumn) {
