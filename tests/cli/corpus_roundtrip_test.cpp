@@ -101,3 +101,30 @@ TEST(CorpusRoundTrip, MalformedFilesFailCleanlyAndLeaveTheTmEmpty) {
 
 }  // namespace
 }  // namespace hashi::testing
+
+namespace hashi::testing {
+namespace {
+
+TEST(CorpusRoundTrip, HeaderPropsNotesAndUdeAreKeptPerOrigin) {
+  if (!HaveSharedCorpus()) GTEST_SKIP() << "../shared/corpus is not beside the project";
+  TempDir dir;
+  const std::string tm = (dir / "tm.db").string();
+  const std::string with_header = (SharedDir() / "corpus/tmx/omegat-ImportTest1L.tmx").string();
+  const std::string other = (SharedDir() / "corpus/tmx/omegat-project_save.tmx").string();
+  ASSERT_EQ(RunHashi({"--tm", tm, "import", with_header, other}).exit_code, 0);
+  RunResult r = RunHashi({"--tm", tm, "export", "--origin", "omegat-ImportTest1L.tmx", "-"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const std::string body_start = "<body>";
+  const std::string header = r.out.substr(0, r.out.find(body_start));
+  EXPECT_NE(header.find("Text of header note 1"), std::string::npos) << header;
+  EXPECT_NE(header.find("Text of header note 2"), std::string::npos) << header;
+  EXPECT_NE(header.find("<prop type=\"myPropeType\""), std::string::npos) << header;
+  EXPECT_NE(header.find("<ude name=\"MacRoman\" base=\"Macintosh\">"), std::string::npos) << header;
+  EXPECT_NE(header.find("ent=\"AppleLogo\""), std::string::npos) << header;
+  // The other origin's export does not carry this origin's header.
+  r = RunHashi({"--tm", tm, "export", "--origin", "omegat-project_save.tmx", "-"});
+  EXPECT_EQ(r.out.find("Text of header note 1"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace hashi::testing
