@@ -16,14 +16,19 @@ namespace hashi {
 // documented in the shipped file (data/boilerplate.txt).
 struct CleaningRules;
 
+// Thread-safe: Clean() is const and keeps no state between calls.
 class Cleaner {
  public:
   virtual ~Cleaner() = default;
-  // The article text without boilerplate, paragraphs and line breaks otherwise kept.
+  // The article text without boilerplate: whole lines are removed, the others kept byte for
+  // byte (LF line ends; a CR before LF stays with its line). Runs of blank lines become one
+  // blank line, none at the start or end; a non-empty result ends with a line break. Lines
+  // are matched in NFC, so an NFD page is cleaned too.
   virtual std::string Clean(std::string_view page_text) const = 0;
 };
 
-// A cleaner from the patterns in `patterns_text` (named `file_name` in errors).
+// A cleaner from the patterns in `patterns_text` (named `file_name` in errors). An unknown
+// pattern kind or a regex ICU rejects is an error naming the file, the line (and column).
 Result<std::unique_ptr<Cleaner>> MakeCleaner(std::string_view patterns_text,
                                              const std::string& file_name);
 
