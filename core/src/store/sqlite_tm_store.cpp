@@ -73,7 +73,7 @@ Status SqliteTmStore::Configure(OpenMode mode) {
     return Status::Io("the TM file is read-only: cannot write to it");
   }
   // The first statement reads the file header: a file that is not SQLite fails here.
-  if (Status s = sqlite::Exec(db, "PRAGMA foreign_keys = ON; PRAGMA cache_size = -65536;"
+  if (Status s = sqlite::Exec(db, "PRAGMA foreign_keys = ON; PRAGMA cache_size = -16384;"
                                   "PRAGMA temp_store = MEMORY; PRAGMA mmap_size = 67108864;");
       !s.ok()) {
     return s;
