@@ -7,6 +7,11 @@ std::unique_ptr<Command> MakeImportCommand();
 std::unique_ptr<Command> MakeExportCommand();
 std::unique_ptr<Command> MakeStatsCommand();
 std::unique_ptr<Command> MakeSegmentCommand();
+std::unique_ptr<Command> MakeAlignCommand();
+std::unique_ptr<Command> MakePretranslateCommand();
+std::unique_ptr<Command> MakeAnalyzeCommand();
+std::unique_ptr<Command> MakeLookupCommand();
+std::unique_ptr<Command> MakeConcordCommand();
 
 std::vector<std::unique_ptr<Command>> AllCommands() {
   std::vector<std::unique_ptr<Command>> commands;
@@ -14,6 +19,11 @@ std::vector<std::unique_ptr<Command>> AllCommands() {
   commands.push_back(MakeExportCommand());
   commands.push_back(MakeStatsCommand());
   commands.push_back(MakeSegmentCommand());
+  commands.push_back(MakeAlignCommand());
+  commands.push_back(MakePretranslateCommand());
+  commands.push_back(MakeAnalyzeCommand());
+  commands.push_back(MakeLookupCommand());
+  commands.push_back(MakeConcordCommand());
   return commands;
 }
 

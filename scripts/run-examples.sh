@@ -31,3 +31,16 @@ for article in examples/articles/*/; do
 done
 echo "== the sentences of one article: vietnam-festival-tokyo (en)"
 cat "$OUT/segments/vietnam-festival-tokyo.en.txt"
+echo "== match bands of one article against the TM: state-visit-tokyo (en -> vi and ja)"
+$HASHI analyze --from en --to vi,ja --weights 'context=0,100=0.1,95-99=0.3,85-94=0.5,75-84=0.7' \
+  examples/articles/state-visit-tokyo/en.txt
+echo "== pre-translate it into Vietnamese: $OUT/state-visit-tokyo.vi.xlf (XLIFF 1.2)"
+$HASHI pretranslate --from en --to vi examples/articles/state-visit-tokyo/en.txt \
+  -o "$OUT/state-visit-tokyo.vi.xlf"
+xsd=../shared/corpus/schemas/xliff-core-1.2-strict.xsd
+if [ -f "$xsd" ] && command -v xmllint >/dev/null; then
+  xmllint --noout --schema "$xsd" "$OUT/state-visit-tokyo.vi.xlf"
+fi
+echo "== align the example articles (EN/VI/JA) into units: $OUT/aligned/ARTICLE.tmx, and into the TM"
+$HASHI align --batch examples/articles --tmx-dir "$OUT/aligned" --import
+$HASHI stats

@@ -158,7 +158,9 @@ void CollapseWhitespace(icu::UnicodeString& text) {
   text.releaseBuffer(out);
 }
 
-// Drops every non-spacing mark and folds đ to d. REQUIRES: `text` is in NFD.
+// Drops every non-spacing mark except the kana voicing marks, and folds đ to d. REQUIRES:
+// `text` is in NFD. U+3099/U+309A stay: ガ (カ + U+3099) is another word than カ, not カ with
+// an accent, and NFC puts them back together.
 void StripMarks(icu::UnicodeString& text) {
   const int32_t n = text.length();
   char16_t* s = text.getBuffer(n);
@@ -167,7 +169,9 @@ void StripMarks(icu::UnicodeString& text) {
   for (int32_t i = 0; i < n;) {
     UChar32 c;
     U16_NEXT(s, i, n, c);
-    if (c >= 0x0300 && u_charType(c) == U_NON_SPACING_MARK) continue;
+    if (c >= 0x0300 && c != 0x3099 && c != 0x309A && u_charType(c) == U_NON_SPACING_MARK) {
+      continue;
+    }
     if (c == 0x0111 || c == 0x0110) c = u'd';  // đ Đ have no decomposition to strip
     U16_APPEND_UNSAFE(s, out, c);  // never overtakes i: a code point only shrinks or stays
   }

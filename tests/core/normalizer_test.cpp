@@ -355,10 +355,15 @@ TEST(BareKey, RecomposesWhatHasNoMarks) {
   EXPECT_EQ(BareKey("日本語"), "日本語");
 }
 
-TEST(BareKey, DropsKanaVoicingMarksToo) {
-  // As documented: every combining mark goes, and U+3099 (dakuten) is one. Callers that
-  // search Japanese should use MatchKey.
-  EXPECT_EQ(BareKey("ガ"), "カ");
+TEST(BareKey, KeepsKanaVoicingMarks) {
+  // ガ and カ (パ and ハ) are different syllables, not accented forms: concordance must not
+  // conflate them. Decomposed input and half-width forms come out composed.
+  EXPECT_EQ(BareKey("ガ"), "ガ");
+  EXPECT_EQ(BareKey("パンダ"), "パンダ");
+  EXPECT_EQ(BareKey("\xE3\x82\xAB\xE3\x82\x99"), "ガ");  // カ + U+3099
+  EXPECT_EQ(BareKey("ｶﾞｽ"), "ガス");
+  EXPECT_NE(BareKey("ガス"), BareKey("カス"));
+  EXPECT_EQ(BareKey("Hợp tác ガス"), "hop tac ガス");
 }
 
 // ---- robustness ----

@@ -32,8 +32,9 @@ std::string ToNfc(std::string_view utf8);
 std::string MatchKey(std::string_view utf8);
 
 // The key used by concordance for "typed without diacritics" matching: MatchKey, then every
-// combining mark removed (after canonical decomposition) and đ folded to d:
-// "Hợp tác" -> "hop tac". The result is NFC.
+// non-spacing mark removed (after canonical decomposition) and đ folded to d:
+// "Hợp tác" -> "hop tac". The kana voicing marks U+3099/U+309A are kept, so ガ stays ガ and
+// パ stays パ (they are different words from カ and ハ, not accented forms). The result is NFC.
 std::string BareKey(std::string_view utf8);
 
 // Number of Unicode code points in valid UTF-8.

@@ -16,6 +16,8 @@
 #include <string>
 #include <vector>
 
+#include "hashi/concordance.h"
+#include "hashi/matcher.h"
 #include "hashi/status.h"
 #include "hashi/unit.h"
 
@@ -84,6 +86,19 @@ class TmStore {
   // The most common srclang among the stored units (their own, else their origin's), or
   // "*all*" when there is none.
   virtual Result<std::string> MostCommonSourceLanguage() = 0;
+
+  // The units whose variant in request.from best matches request.query, scored and ordered as
+  // hashi/matcher.h defines, at most request.limit of them, none below request.min_score.
+  // No unit scoring at or above min_score is ever missed: the indexed search returns exactly
+  // what request.exhaustive (a comparison with every unit) returns. A TM with no variant in
+  // request.from answers no match. kUsage for a request ValidateLookup rejects.
+  // Caches what it reads (the index, keys), so a long run of lookups on one store gets faster.
+  virtual Result<std::vector<Match>> Lookup(const LookupRequest& request) = 0;
+
+  // The units whose variant in request.lang contains request.phrase, as hashi/concordance.h
+  // defines, most recently stored first, at most request.limit of them. kUsage for a request
+  // ValidateConcord rejects.
+  virtual Result<std::vector<ConcordHit>> Concord(const ConcordRequest& request) = 0;
 };
 
 enum class OpenMode {

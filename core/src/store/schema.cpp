@@ -3,16 +3,23 @@
 #include <string>
 
 #include "sqlite/statement.h"
+#include "store/match_index_writer.h"
 
 namespace hashi::store {
 namespace {
 
-// Migration i takes a TM from version i to i + 1. Never edit one that has shipped: add another.
-const char* const kMigrations[] = {
+// Migration i takes a TM from version i to i + 1: its SQL, then (if any) a step in C++ that
+// fills what the SQL created. Never edit one that has shipped: add another.
+struct Migration {
+  const char* sql;
+  Status (*fill)(sqlite3* db);
+};
+
+const Migration kMigrations[] = {
     // 0 -> 1: origins, units (a unit's variants are one column: a row per unit keeps a 1M-unit
     // import fast; per-variant rows cost more than the XML parse) and the counters that keep
     // `stats` instant.
-    R"sql(
+    {R"sql(
 CREATE TABLE origins(
   id     INTEGER PRIMARY KEY,
   name   TEXT NOT NULL UNIQUE,
@@ -42,6 +49,39 @@ CREATE TABLE pair_counts(
   PRIMARY KEY(origin_id, pair)
 ) WITHOUT ROWID;
 )sql",
+     nullptr},
+    // 1 -> 2: the match index of `lookup` and `concord` (store/match_index_format.h), built from
+    // the units already stored.
+    {R"sql(
+CREATE TABLE match_langs(
+  id         INTEGER PRIMARY KEY,  -- 1..127, the top bits of the rowids below
+  lang       TEXT NOT NULL UNIQUE, -- primary language subtag ("en" for en-US)
+  next_token INTEGER NOT NULL DEFAULT 0
+);
+CREATE TABLE match_tokens(       -- the vocabulary: padded bigrams of keys, by occurrence
+  lang  TEXT NOT NULL,
+  gram  TEXT NOT NULL,           -- two code points (U+0002/U+0003 pad a key's ends)
+  occ   INTEGER NOT NULL,        -- 1 for the gram's first occurrence in a key, 2 the second ...
+  id    INTEGER NOT NULL,        -- the token's number in its language
+  units INTEGER NOT NULL,        -- units that held it when indexed (deletions not subtracted)
+  PRIMARY KEY(lang, gram, occ)
+) WITHOUT ROWID;
+-- Rowid tables: their rows keep blobs of up to a page inline (a WITHOUT ROWID row overflows
+-- at a quarter page), and the rowid packs the composite key.
+CREATE TABLE match_postings(     -- id = lang << 56 | chunk << 32 | token; chunk = unit id >> 16
+  id  INTEGER PRIMARY KEY,
+  ids BLOB NOT NULL              -- unit ids & 0xFFFF: delta varints or a 65,536-bit bitmap
+);
+CREATE TABLE match_lengths(      -- id = lang << 56 | chunk
+  id      INTEGER PRIMARY KEY,
+  lengths BLOB NOT NULL          -- per unit slot, uint16: 0 none, key length + 1, 0xFFFF several
+);
+CREATE TABLE match_keys(         -- id = lang << 56 | block; block = unit id >> 6
+  id      INTEGER PRIMARY KEY,
+  entries BLOB NOT NULL          -- per unit: its variants in the language (index, tag, key)
+);
+)sql",
+     BuildMatchIndex},
 };
 static_assert(sizeof(kMigrations) / sizeof(kMigrations[0]) == kSchemaVersion);
 
@@ -86,9 +126,9 @@ Status MigrateSchema(sqlite3* db) {
   if (Status s = CheckVersion(db, *version); !s.ok()) return s;
   if (*version == kSchemaVersion) return Status::Ok();  // ~Transaction rolls back: nothing done
   for (int v = *version; v < kSchemaVersion; ++v) {
-    if (Status s = sqlite::Exec(db, kMigrations[v]); !s.ok()) {
-      return s.WithContext("migrating the TM to schema version " + std::to_string(v + 1));
-    }
+    Status s = sqlite::Exec(db, kMigrations[v].sql);
+    if (s.ok() && kMigrations[v].fill) s = kMigrations[v].fill(db);
+    if (!s.ok()) return s.WithContext("migrating the TM to schema version " + std::to_string(v + 1));
   }
   if (Status s = sqlite::Exec(db, "PRAGMA user_version = " + std::to_string(kSchemaVersion));
       !s.ok()) {

@@ -45,17 +45,22 @@ Result<ImportStats> SqliteTmStore::Import(UnitStream& units, const DocumentInfo&
   import_time_ = NowAsTmxDate();
   ImportStats stats;
   CounterDeltas deltas;
+  Result<std::unique_ptr<MatchIndexWriter>> index = MatchIndexWriter::Create(db_.get());
+  if (!index.ok()) return index.status().WithFile(path_);
   int64_t ordinal = 0;
   PreparedUnitPipe pipe(units);  // parses and normalises on a second core
   while (std::optional<PreparedUnit> prepared = pipe.Next()) {
     if (++ordinal % kProgressEvery == 0 && options.on_progress) options.on_progress(ordinal);
     if (options.on_duplicate != DuplicatePolicy::kKeep) {
-      Result<bool> duplicate = HandleDuplicates(*prepared, options.on_duplicate, deltas);
+      Result<bool> duplicate =
+          HandleDuplicates(*prepared, options.on_duplicate, deltas, **index);
       if (!duplicate.ok()) return duplicate.status().WithFile(path_);
       if (*duplicate) ++stats.duplicates;
       if (*duplicate && options.on_duplicate == DuplicatePolicy::kSkip) continue;
     }
-    if (Status s = InsertUnit(*prepared, *origin_id); !s.ok()) return s.WithFile(path_);
+    if (Status s = InsertUnit(*prepared, *origin_id, **index); !s.ok()) {
+      return s.WithFile(path_);
+    }
     std::vector<std::string> sorted = prepared->langs;
     std::sort(sorted.begin(), sorted.end());
     deltas.Add(*origin_id, sorted, +1);
@@ -63,8 +68,10 @@ Result<ImportStats> SqliteTmStore::Import(UnitStream& units, const DocumentInfo&
   }
   if (!pipe.status().ok()) return pipe.status();
   if (options.on_progress) options.on_progress(ordinal);
+  if (Status s = (*index)->Flush(); !s.ok()) return s.WithFile(path_);
   if (Status s = ApplyDeltas(deltas); !s.ok()) return s.WithFile(path_);
   if (Status s = txn->Commit(); !s.ok()) return s.WithFile(path_);
+  match_reader_->Clear();  // what it cached is older than this import
   return stats;
 }
 
@@ -82,7 +89,7 @@ Result<int64_t> SqliteTmStore::UpsertOrigin(const std::string& name, const Docum
 }
 
 Result<bool> SqliteTmStore::HandleDuplicates(const PreparedUnit& prepared, DuplicatePolicy policy,
-                                             CounterDeltas& deltas) {
+                                             CounterDeltas& deltas, MatchIndexWriter& index) {
   struct Candidate {
     int64_t unit_id;
     int64_t origin_id;
@@ -115,6 +122,7 @@ Result<bool> SqliteTmStore::HandleDuplicates(const PreparedUnit& prepared, Dupli
     if (policy == DuplicatePolicy::kSkip) return true;
     delete_unit_.Bind(1, c.unit_id);
     if (Status s = delete_unit_.Run(); !s.ok()) return s;
+    if (Status s = index.Remove(c.unit_id, c.langs); !s.ok()) return s;
     std::vector<std::string> sorted = c.langs;
     std::sort(sorted.begin(), sorted.end());
     deltas.Add(c.origin_id, sorted, -1);
@@ -122,14 +130,20 @@ Result<bool> SqliteTmStore::HandleDuplicates(const PreparedUnit& prepared, Dupli
   return found;
 }
 
-Status SqliteTmStore::InsertUnit(const PreparedUnit& prepared, int64_t origin_id) {
+Status SqliteTmStore::InsertUnit(PreparedUnit& prepared, int64_t origin_id,
+                                 MatchIndexWriter& index) {
   const Unit& unit = prepared.unit;
   insert_unit_.Bind(1, origin_id)
       .Bind(2, prepared.sig)
       .Bind(3, ChangedDate(unit, import_time_))
       .BindBlob(4, EncodeUnitMeta(unit))
       .BindBlob(5, EncodeVariants(unit.variants, prepared.langs));
-  return insert_unit_.Run();
+  if (Status s = insert_unit_.Run(); !s.ok()) return s;
+  std::vector<IndexedVariant> variants(prepared.langs.size());
+  for (size_t i = 0; i < variants.size(); ++i) {
+    variants[i] = {prepared.langs[i], std::move(prepared.keys[i])};
+  }
+  return index.Add(sqlite3_last_insert_rowid(db_.get()), std::move(variants));
 }
 
 Status SqliteTmStore::ApplyDeltas(const CounterDeltas& deltas) {

@@ -99,12 +99,16 @@ Status SqliteTmStore::PrepareStatements() {
        "INSERT INTO units(origin_id, sig, changed, meta, variants) VALUES(?1, ?2, ?3, ?4, ?5)"},
       {&find_by_sig_, "SELECT id, origin_id, variants FROM units WHERE sig = ?1"},
       {&delete_unit_, "DELETE FROM units WHERE id = ?1"},
+      {&unit_row_,
+       "SELECT u.changed, o.name, u.variants FROM units u JOIN origins o ON o.id = u.origin_id "
+       "WHERE u.id = ?1"},
   };
   for (const Entry& e : entries) {
     Result<sqlite::Statement> st = sqlite::Statement::Prepare(db, e.sql);
     if (!st.ok()) return st.status();
     *e.statement = std::move(*st);
   }
+  match_reader_ = std::make_unique<MatchIndexReader>(db);
   return Status::Ok();
 }
 

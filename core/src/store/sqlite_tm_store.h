@@ -14,6 +14,9 @@
 #include "hashi/language_tag.h"
 #include "hashi/tm_store.h"
 #include "sqlite/statement.h"
+#include "store/match_index_reader.h"
+#include "store/match_index_writer.h"
+#include "store/match_search.h"
 #include "store/unit_preparer.h"
 #include "store/unit_signature.h"
 
@@ -41,6 +44,8 @@ class SqliteTmStore : public TmStore {
   Result<StoreStats> Stats() override;
   Result<std::vector<OriginInfo>> Origins() override;
   Result<std::string> MostCommonSourceLanguage() override;
+  Result<std::vector<Match>> Lookup(const LookupRequest& request) override;
+  Result<std::vector<ConcordHit>> Concord(const ConcordRequest& request) override;
 
  private:
   struct Closer {
@@ -53,9 +58,24 @@ class SqliteTmStore : public TmStore {
   // Import steps (sqlite_import.cpp).
   Result<int64_t> UpsertOrigin(const std::string& name, const DocumentInfo& header);
   Result<bool> HandleDuplicates(const PreparedUnit& prepared, DuplicatePolicy policy,
-                                CounterDeltas& deltas);
-  Status InsertUnit(const PreparedUnit& prepared, int64_t origin_id);
+                                CounterDeltas& deltas, MatchIndexWriter& index);
+  Status InsertUnit(PreparedUnit& prepared, int64_t origin_id, MatchIndexWriter& index);
   Status ApplyDeltas(const CounterDeltas& deltas);
+
+  // Lookup steps (sqlite_lookup.cpp).
+  Status ScanAllUnits(VariantScorer& scorer);
+  Result<std::vector<Match>> RankContenders(const LookupRequest& request,
+                                            std::vector<match::ScoredUnit> contenders);
+  Result<std::string> VariantIdentity(int64_t unit, int ord);
+  Result<bool> HasEveryTarget(const LookupRequest& request, int64_t unit);
+  // One unit's row for answers: changed, origin name, decoded variants and their tags.
+  struct UnitRow {
+    std::string changed;
+    std::string origin;
+    std::vector<Variant> variants;
+    std::vector<std::string> tags;
+  };
+  Result<UnitRow> ReadUnitRow(int64_t unit);
 
   std::string path_;
   std::unique_ptr<sqlite3, Closer> db_;
@@ -63,6 +83,8 @@ class SqliteTmStore : public TmStore {
   sqlite::Statement insert_unit_;
   sqlite::Statement find_by_sig_;
   sqlite::Statement delete_unit_;
+  sqlite::Statement unit_row_;
+  std::unique_ptr<MatchIndexReader> match_reader_;  // caches across lookups; see Lookup()
   std::string import_time_;  // TMX date of the import under way: `changed` of undated units
 };
 

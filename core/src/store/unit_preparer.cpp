@@ -49,6 +49,7 @@ Result<PreparedUnit> UnitPreparer::Prepare(Unit unit, int64_t ordinal) {
     NormalizeTexts(variant.props);
     NormalizeTexts(variant.notes);
     prepared.langs.push_back(*lang);
+    prepared.keys.push_back(MatchKey(variant.segment.text));
   }
   prepared.unit = std::move(unit);
   std::vector<VariantKey> keys = prepared.Keys();

@@ -22,6 +22,7 @@ namespace hashi::store {
 struct PreparedUnit {
   Unit unit;                       // texts in NFC
   std::vector<std::string> langs;  // canonical tag per variant, in variant order
+  std::vector<std::string> keys;   // MatchKey per variant, in variant order (for the index)
   int64_t sig = 0;
   // The unit's (language, segment) keys, sorted as UnitSignature sorts them. Points into `unit`.
   std::vector<VariantKey> Keys() const;

@@ -1,0 +1,185 @@
+// Lookup and concordance latency on one TM, the way a batch on standard input runs them (one
+// open store, queries one after another), with an optional check against the exhaustive scan.
+// See bench/README.md and bench/lookup_bench.sh.
+//
+// usage: lookup_bench --tm TM --from en --to vi,ja --queries Q.tsv [--min 70] [--limit 5]
+//                     [--check N] [--short-only]
+//        lookup_bench --tm TM --concord LANG --phrases P.txt [--limit 20]
+// Q.tsv: gen_tm.py's query files (qid kind origin_tuid sim text). Prints one JSON object.
+#include <time.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <fstream>
+#include <map>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "hashi/normalizer.h"
+#include "hashi/tm_store.h"
+
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+// CPU time of this thread, in ms: unlike wall time, not inflated when other processes share
+// the machine's cores.
+double ThreadCpuMs() {
+  timespec t{};
+  clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t);
+  return t.tv_sec * 1e3 + t.tv_nsec / 1e6;
+}
+
+struct Query {
+  std::string kind;
+  std::string text;
+};
+
+std::map<std::string, std::string> ParseArgs(int argc, char** argv) {
+  std::map<std::string, std::string> args;
+  for (int i = 1; i < argc; ++i) {
+    std::string name = argv[i];
+    if (name.rfind("--", 0) != 0) continue;
+    args[name.substr(2)] =
+        (i + 1 < argc && std::string(argv[i + 1]).rfind("--", 0) != 0) ? argv[++i] : "1";
+  }
+  return args;
+}
+
+std::vector<Query> ReadQueries(const std::string& path, bool short_only) {
+  std::ifstream in(path);
+  std::vector<Query> queries;
+  std::string line;
+  std::getline(in, line);  // header
+  while (std::getline(in, line)) {
+    std::vector<std::string> cols;
+    std::stringstream cells(line);
+    for (std::string cell; std::getline(cells, cell, '\t');) cols.push_back(cell);
+    if (cols.size() < 5) continue;
+    if (short_only && hashi::CodePointCount(cols[4]) > 30) continue;
+    queries.push_back({cols[1], cols[4]});
+  }
+  return queries;
+}
+
+double Percentile(std::vector<double> v, double p) {
+  if (v.empty()) return 0;
+  std::sort(v.begin(), v.end());
+  const size_t k = std::min(v.size() - 1, static_cast<size_t>(p / 100.0 * v.size()));
+  return v[k];
+}
+
+std::string Summary(const std::string& name, const std::vector<double>& ms) {
+  char buffer[256];
+  std::snprintf(buffer, sizeof buffer,
+                "\"%s\": {\"n\": %zu, \"p50_ms\": %.2f, \"p95_ms\": %.2f, \"p99_ms\": %.2f, "
+                "\"max_ms\": %.2f}",
+                name.c_str(), ms.size(), Percentile(ms, 50), Percentile(ms, 95), Percentile(ms, 99),
+                ms.empty() ? 0.0 : *std::max_element(ms.begin(), ms.end()));
+  return buffer;
+}
+
+bool SameAnswer(const std::vector<hashi::Match>& a, const std::vector<hashi::Match>& b) {
+  if (a.size() != b.size()) return false;
+  for (size_t i = 0; i < a.size(); ++i) {
+    if (a[i].unit != b[i].unit || a[i].score != b[i].score) return false;
+  }
+  return true;
+}
+
+int RunLookups(hashi::TmStore& store, std::map<std::string, std::string>& args) {
+  hashi::LookupRequest request;
+  request.from = args["from"];
+  std::stringstream to(args["to"]);
+  for (std::string lang; std::getline(to, lang, ',');) request.to.push_back(lang);
+  request.min_score = args.count("min") ? std::stoi(args["min"]) : 70;
+  request.limit = args.count("limit") ? std::stoi(args["limit"]) : 5;
+  const std::vector<Query> queries = ReadQueries(args["queries"], args.count("short-only") > 0);
+  const int check = args.count("check") ? std::stoi(args["check"]) : 0;
+  std::map<std::string, std::vector<double>> by_kind;
+  std::vector<double> all, shorts, cpu;
+  int checked = 0, mismatches = 0, with_match = 0;
+  for (size_t i = 0; i < queries.size(); ++i) {
+    request.query = hashi::Segment{queries[i].text, {}};
+    request.exhaustive = false;
+    const Clock::time_point start = Clock::now();
+    const double cpu_start = ThreadCpuMs();
+    hashi::Result<std::vector<hashi::Match>> found = store.Lookup(request);
+    const double ms = std::chrono::duration<double, std::milli>(Clock::now() - start).count();
+    cpu.push_back(ThreadCpuMs() - cpu_start);
+    if (!found.ok()) {
+      std::fprintf(stderr, "query %zu: %s\n", i + 1, found.status().ToString().c_str());
+      return 1;
+    }
+    with_match += found->empty() ? 0 : 1;
+    all.push_back(ms);
+    by_kind[queries[i].kind].push_back(ms);
+    if (hashi::CodePointCount(queries[i].text) <= 30) shorts.push_back(ms);
+    if (static_cast<int>(i) < check) {
+      request.exhaustive = true;
+      hashi::Result<std::vector<hashi::Match>> reference = store.Lookup(request);
+      ++checked;
+      if (!reference.ok() || !SameAnswer(*found, *reference)) {
+        ++mismatches;
+        std::fprintf(stderr, "MISMATCH query %zu: %s\n", i + 1, queries[i].text.c_str());
+      }
+    }
+  }
+  std::string out = "{\"queries\": " + std::to_string(all.size()) +
+                    ", \"with_match\": " + std::to_string(with_match) +
+                    ", \"first_ms\": " + std::to_string(all.empty() ? 0.0 : all.front()) + ", " +
+                    Summary("all", all) + ", " + Summary("short", shorts) + ", " +
+                    Summary("cpu", cpu);
+  for (const auto& [kind, ms] : by_kind) out += ", " + Summary(kind, ms);
+  out += ", \"checked\": " + std::to_string(checked) +
+         ", \"mismatches\": " + std::to_string(mismatches) + "}\n";
+  std::fputs(out.c_str(), stdout);
+  return mismatches == 0 ? 0 : 2;
+}
+
+int RunConcord(hashi::TmStore& store, std::map<std::string, std::string>& args) {
+  hashi::ConcordRequest request;
+  request.lang = args["concord"];
+  request.limit = args.count("limit") ? std::stoi(args["limit"]) : 20;
+  std::ifstream in(args["phrases"]);
+  std::vector<double> longer, shorter, cpu;
+  int64_t hits = 0;
+  for (std::string phrase; std::getline(in, phrase);) {
+    if (phrase.empty()) continue;
+    request.phrase = phrase;
+    const Clock::time_point start = Clock::now();
+    const double cpu_start = ThreadCpuMs();
+    hashi::Result<std::vector<hashi::ConcordHit>> found = store.Concord(request);
+    const double ms = std::chrono::duration<double, std::milli>(Clock::now() - start).count();
+    cpu.push_back(ThreadCpuMs() - cpu_start);
+    if (!found.ok()) {
+      std::fprintf(stderr, "%s: %s\n", phrase.c_str(), found.status().ToString().c_str());
+      return 1;
+    }
+    hits += static_cast<int64_t>(found->size());
+    (hashi::CodePointCount(hashi::BareKey(phrase)) <= 2 ? shorter : longer).push_back(ms);
+  }
+  std::printf("{\"hits\": %lld, %s, %s, %s}\n", static_cast<long long>(hits),
+              Summary("phrases_3plus", longer).c_str(), Summary("phrases_1_2", shorter).c_str(),
+              Summary("cpu", cpu).c_str());
+  return 0;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  std::map<std::string, std::string> args = ParseArgs(argc, argv);
+  if (!args.count("tm") || (!args.count("queries") && !args.count("concord"))) {
+    std::fputs("usage: see the top of bench/lookup_bench.cpp\n", stderr);
+    return 2;
+  }
+  hashi::Result<std::unique_ptr<hashi::TmStore>> store =
+      hashi::OpenSqliteStore(args["tm"], hashi::OpenMode::kReadOnly);
+  if (!store.ok()) {
+    std::fprintf(stderr, "%s\n", store.status().ToString().c_str());
+    return 1;
+  }
+  return args.count("concord") ? RunConcord(**store, args) : RunLookups(**store, args);
+}

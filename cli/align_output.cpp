@@ -1,0 +1,161 @@
+#include "align_output.h"
+
+#include <cmath>
+
+#include "hashi/formats/tmx.h"
+#include "json_output.h"
+
+namespace hashi::cli {
+namespace {
+
+std::string Cell(const AlignerInput& version, SentenceRange range) {
+  std::string text = JoinSentences(version.sentences, range);
+  for (char& c : text) {
+    if (c == '\t' || c == '\n' || c == '\r') c = ' ';
+  }
+  return text;
+}
+
+// Two decimals, whatever the locale (QCoreApplication sets it from the environment).
+long Hundredths(double value) { return std::lround(value * 100); }
+std::string Fixed2(double value) {
+  const long h = Hundredths(value);
+  return std::to_string(h / 100) + "." + std::to_string(h % 100 / 10) + std::to_string(h % 10);
+}
+
+// Reads back a vector of units, one at a time, for TmStore::Import.
+class UnitVectorStream : public UnitStream {
+ public:
+  explicit UnitVectorStream(std::vector<Unit> units) : units_(std::move(units)) {}
+  std::optional<Unit> Next() override {
+    if (next_ >= units_.size()) return std::nullopt;
+    return std::move(units_[next_++]);
+  }
+  const Status& status() const override { return status_; }
+
+ private:
+  std::vector<Unit> units_;
+  size_t next_ = 0;
+  Status status_;
+};
+
+bool Complete(const AlignedUnit& unit) {
+  for (const SentenceRange& r : unit.ranges) {
+    if (r.empty()) return false;
+  }
+  return true;
+}
+
+}  // namespace
+
+std::string ToTsv(const AlignedArticle& article) {
+  std::string tsv;
+  for (size_t v = 0; v < article.versions.size(); ++v) {
+    tsv += (v == 0 ? "" : "\t") + article.versions[v].lang.str();
+  }
+  tsv += '\n';
+  for (const AlignedUnit& unit : article.alignment.units) {
+    for (size_t v = 0; v < article.versions.size(); ++v) {
+      if (v > 0) tsv += '\t';
+      tsv += Cell(article.versions[v], unit.ranges[v]);
+    }
+    tsv += '\n';
+  }
+  return tsv;
+}
+
+std::vector<QJsonObject> ToJson(const AlignedArticle& article) {
+  std::vector<QJsonObject> objects;
+  for (const AlignedUnit& unit : article.alignment.units) {
+    QJsonObject object;
+    for (size_t v = 0; v < article.versions.size(); ++v) {
+      object.insert(FromUtf8(article.versions[v].lang.str()),
+                    FromUtf8(Cell(article.versions[v], unit.ranges[v])));
+    }
+    object.insert("confidence", Hundredths(unit.confidence) / 100.0);
+    objects.push_back(object);
+  }
+  return objects;
+}
+
+std::vector<Unit> ToUnits(const AlignedArticle& article) {
+  std::vector<Unit> units;
+  units.reserve(article.alignment.units.size());
+  for (const AlignedUnit& aligned : article.alignment.units) {
+    Unit unit;
+    Prop confidence;
+    SetAttribute(confidence.attrs, "type", kConfidenceProp);
+    confidence.text = Fixed2(aligned.confidence);
+    unit.props.push_back(std::move(confidence));
+    for (size_t v = 0; v < article.versions.size(); ++v) {
+      if (aligned.ranges[v].empty()) continue;
+      Variant variant;
+      variant.lang = article.versions[v].lang.str();
+      variant.segment.text = JoinSentences(article.versions[v].sentences, aligned.ranges[v]);
+      unit.variants.push_back(std::move(variant));
+    }
+    units.push_back(std::move(unit));
+  }
+  return units;
+}
+
+Status WriteTmx(const std::string& path, const std::vector<Unit>& units,
+                const std::string& srclang) {
+  formats::TmxWriterOptions options;
+  options.srclang = srclang;
+  Result<std::unique_ptr<formats::UnitWriter>> writer = formats::OpenTmxFileWriter(path, options);
+  if (!writer.ok()) return writer.status();
+  for (const Unit& unit : units) {
+    if (Status s = (*writer)->Write(unit); !s.ok()) return s;
+  }
+  return (*writer)->Finish();
+}
+
+Result<ImportStats> ImportUnits(TmStore& store, std::vector<Unit> units,
+                                const std::string& origin, const std::string& srclang) {
+  DocumentInfo header;
+  header.format = "tmx";
+  header.version = "1.4";
+  SetAttribute(header.attrs, "srclang", srclang);
+  SetAttribute(header.attrs, "creationtool", "hashi align");
+  SetAttribute(header.attrs, "segtype", "sentence");
+  UnitVectorStream stream(std::move(units));
+  ImportOptions options;
+  options.origin = origin;
+  return store.Import(stream, header, options);
+}
+
+std::string Summary(const AlignedArticle& article) {
+  const auto& units = article.alignment.units;
+  size_t complete = 0;
+  double confidence = 0;
+  for (const AlignedUnit& unit : units) {
+    complete += Complete(unit) ? 1 : 0;
+    confidence += unit.confidence;
+  }
+  std::string line = article.name + ": " + std::to_string(units.size()) + " units (" +
+                     std::to_string(complete) + " in every language, " +
+                     std::to_string(units.size() - complete) + " missing one)";
+  if (!units.empty()) line += ", mean confidence " + Fixed2(confidence / units.size());
+  if (article.below_min_confidence > 0) {
+    line += ", " + std::to_string(article.below_min_confidence) + " below --min-confidence left out";
+  }
+  return line;
+}
+
+QJsonObject SummaryJson(const AlignedArticle& article) {
+  const auto& units = article.alignment.units;
+  size_t complete = 0;
+  double confidence = 0;
+  for (const AlignedUnit& unit : units) {
+    complete += Complete(unit) ? 1 : 0;
+    confidence += unit.confidence;
+  }
+  return {{"article", FromUtf8(article.name)},
+          {"units", static_cast<qint64>(units.size())},
+          {"complete", static_cast<qint64>(complete)},
+          {"mean_confidence", units.empty() ? 0.0 : Hundredths(confidence / units.size()) / 100.0},
+          {"below_min_confidence", static_cast<qint64>(article.below_min_confidence)}};
+}
+
+}  // namespace hashi::cli

@@ -1,0 +1,79 @@
+// Fuzzy matching: the score CONTRACT.md defines for `lookup`, and what TmStore::Lookup is asked
+// and answers.
+//
+// The score of a candidate source segment for a query segment:
+//   key(x)  = MatchKey(x) (hashi/normalizer.h): NFC, case, width and Vietnamese tone placement
+//             folded, white space collapsed and trimmed, inline-code placeholders removed.
+//   100     if the keys are equal and so are the identities (MatchIdentity below: the NFC text
+//           with white space collapsed, placeholders included, and the codes' markup);
+//   99      if the keys are equal but the identities differ (case, width, tone placement,
+//           spacing or inline codes);
+//   else    floor(100 * (1 - d / max(|kq|, |ks|))), d the Levenshtein distance between the keys
+//           and |k| the length of a key, both in code points.
+// Two empty keys are equal (score 100 or 99): a query that is nothing but white space and
+// inline codes matches only units whose source is nothing but that too.
+//
+// Plain values and free functions: thread-safe.
+#ifndef HASHI_MATCHER_H_
+#define HASHI_MATCHER_H_
+
+#include <cstdint>
+#include <map>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "hashi/status.h"
+#include "hashi/unit.h"
+
+namespace hashi {
+
+struct LookupRequest {
+  std::string from;             // BCP-47 tag of the query's language
+  std::vector<std::string> to;  // tags whose variants come back as targets
+  Segment query;                // text with placeholders, and its codes
+  int min_score = 70;           // 0..100: matches below it are not returned
+  int limit = 5;                // at least 1: at most this many matches
+  // Compare the query with every unit's text (not the index). Returns exactly what the indexed
+  // search returns; for checking it, and slow on a big TM.
+  bool exhaustive = false;
+  // Only units with a variant in every `to` language are matches (pretranslate, analyze).
+  bool require_all_targets = false;
+};
+
+// One match: a unit whose variant in the `from` language resembles the query.
+struct Match {
+  int score = 0;            // as defined above
+  int64_t unit = 0;         // the unit's id in the store
+  std::string origin;       // where the unit came from (file name or --origin label)
+  std::string changed;      // the unit's last change, a TMX date (it breaks ties between scores)
+  std::string source_lang;  // the source variant's language tag (canonical)
+  Segment source;           // the source variant: text with placeholders, and its codes
+  // The unit's variants in the requested target languages, keyed by the tag as requested
+  // (LookupRequest::to). A language the unit lacks has no entry; of two variants of one
+  // language, the first in the unit is taken.
+  std::map<std::string, Segment> targets;
+};
+
+// Order of matches: higher score first; equal scores: the more recently changed unit first
+// (`changed` compared as text, which orders TMX dates), then the higher unit id (the later
+// stored). Of a unit's several variants in the `from` language, the best scoring one is its
+// source (the first in the unit on a tie).
+
+// Checks the numbers and tags of a request: kUsage naming what is wrong.
+Status ValidateLookup(const LookupRequest& request);
+
+// The identity used for "100 against 99": NFC text with white space collapsed and trimmed,
+// placeholders kept, followed by each code's markup.
+std::string MatchIdentity(const Segment& segment);
+
+// The score of `candidate` for `query`, as defined above.
+int MatchScore(const Segment& query, const Segment& candidate);
+
+// floor(100 * (1 - distance / max(query_length, candidate_length))) without floating point.
+// REQUIRES: max(query_length, candidate_length) > 0.
+int ScoreFromDistance(int64_t distance, int64_t query_length, int64_t candidate_length);
+
+}  // namespace hashi
+
+#endif  // HASHI_MATCHER_H_

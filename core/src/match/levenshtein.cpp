@@ -1,0 +1,245 @@
+#include "match/levenshtein.h"
+
+#include <algorithm>
+#include <cstdlib>
+
+namespace hashi::match {
+namespace {
+
+constexpr int kWordBits = 64;
+
+// One column step of one 64-row block (Hyyrö's block formulation, as in edlib). `hin` is the
+// horizontal delta entering at the block's top (-1, 0 or +1); returns the delta leaving at row
+// `high_bit`. `d0` receives the diagonal-zero vector: bit i is set iff the cell equals its
+// upper-left neighbour.
+inline int StepBlock(uint64_t& pv, uint64_t& mv, uint64_t eq, int hin, int high_bit, uint64_t& d0) {
+  const uint64_t hin_negative = hin < 0 ? 1 : 0;
+  const uint64_t xv = eq | mv;
+  eq |= hin_negative;
+  const uint64_t xh = (((eq & pv) + pv) ^ pv) | eq;
+  uint64_t ph = mv | ~(xh | pv);
+  uint64_t mh = pv & xh;
+  d0 = xh | xv;
+  const int hout = static_cast<int>((ph >> high_bit) & 1) - static_cast<int>((mh >> high_bit) & 1);
+  ph = (ph << 1) | (hin > 0 ? 1 : 0);
+  mh = (mh << 1) | hin_negative;
+  pv = mh | ~(xv | ph);
+  mv = ph & xv;
+  return hout;
+}
+
+// ceil(a / 2) and floor(a / 2) for any sign.
+inline int CeilHalf(int a) { return a >= 0 ? (a + 1) / 2 : -((-a) / 2); }
+inline int FloorHalf(int a) { return a >= 0 ? a / 2 : -((-a + 1) / 2); }
+
+}  // namespace
+
+Levenshtein::Levenshtein() : bmp_(0x10000, 0) {}
+
+uint16_t Levenshtein::Symbol(char32_t c) const {
+  if (c < 0x10000) return bmp_[c];
+  auto it = astral_.find(c);
+  return it == astral_.end() ? 0 : it->second;
+}
+
+void Levenshtein::SetPattern(const std::u32string& pattern) {
+  for (char32_t c : used_bmp_) bmp_[c] = 0;
+  used_bmp_.clear();
+  astral_.clear();
+  m_ = static_cast<int>(pattern.size());
+  blocks_ = (m_ + kWordBits - 1) / kWordBits;
+  uint16_t symbols = 0;
+  for (char32_t c : pattern) {
+    if (Symbol(c) != 0) continue;
+    // A pattern has at most as many distinct symbols as code points; 65535 of them would need
+    // a pattern longer than anything a TM holds, and later ones then share the last symbol.
+    if (symbols < 0xFFFF) ++symbols;
+    if (c < 0x10000) {
+      bmp_[c] = symbols;
+      used_bmp_.push_back(c);
+    } else {
+      astral_[c] = symbols;
+    }
+  }
+  peq_.assign((static_cast<size_t>(symbols) + 1) * blocks_, 0);
+  for (int i = 0; i < m_; ++i) {
+    peq_[static_cast<size_t>(Symbol(pattern[i])) * blocks_ + i / kWordBits] |= uint64_t{1}
+                                                                               << (i % kWordBits);
+  }
+  const size_t padded = static_cast<size_t>(blocks_) + 2;
+  peq_padded_.assign((static_cast<size_t>(symbols) + 1) * padded, 0);
+  for (size_t symbol = 0; symbol <= symbols; ++symbol) {
+    for (int b = 0; b < blocks_; ++b) {
+      peq_padded_[symbol * padded + 1 + b] = peq_[symbol * blocks_ + b];
+    }
+  }
+  pv_.assign(blocks_, 0);
+  mv_.assign(blocks_, 0);
+  bottom_.assign(blocks_, 0);
+}
+
+int Levenshtein::Distance(const std::u32string& text, int k) {
+  text_.clear();
+  for (char32_t c : text) text_.push_back(Symbol(c));
+  return BandedDistance(k);
+}
+
+int Levenshtein::DistanceUtf8(std::string_view text, int k) {
+  LoadUtf8(text);
+  return BandedDistance(k);
+}
+
+int Levenshtein::LoadUtf8(std::string_view text) {
+  text_.clear();
+  const auto* p = reinterpret_cast<const unsigned char*>(text.data());
+  const auto* end = p + text.size();
+  while (p < end) {
+    char32_t c = *p;
+    const int size = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+    if (end - p < size) break;  // a truncated sequence (never in a key the store wrote)
+    if (c < 0x80) {
+      ++p;
+    } else if (c < 0xE0) {
+      c = ((c & 0x1F) << 6) | (p[1] & 0x3F);
+      p += 2;
+    } else if (c < 0xF0) {
+      c = ((c & 0x0F) << 12) | ((p[1] & 0x3F) << 6) | (p[2] & 0x3F);
+      p += 3;
+    } else {
+      c = ((c & 0x07) << 18) | ((p[1] & 0x3F) << 12) | ((p[2] & 0x3F) << 6) | (p[3] & 0x3F);
+      p += 4;
+    }
+    text_.push_back(c < 0x10000 ? bmp_[c] : Symbol(c));
+  }
+  return static_cast<int>(text_.size());
+}
+
+// Only cells on a diagonal e = i - j that a path of cost <= k from (0,0) to (m,n) can use are
+// computed: |e| + |e - (m - n)| <= k. Blocks that leave the band above are dropped (their
+// neighbour below then gets the pessimistic input +1); blocks entering it below start with
+// pessimistic values. Either way computed values are never below the true ones, and exact for
+// every cell whose true value is <= k. The cell on the final diagonal is followed column by
+// column: values never decrease along a diagonal, so once it exceeds k, so does the distance.
+int Levenshtein::BandedDistance(int k) {
+  const int n = static_cast<int>(text_.size());
+  const int delta = m_ - n;
+  if (std::abs(delta) > k) return k + 1;
+  if (m_ == 0 || n == 0) return std::abs(delta);
+  const int elo = CeilHalf(delta - k);
+  const int ehi = FloorHalf(delta + k);
+  if (ehi - elo < kWordBits) return NarrowBandDistance(k, elo, ehi);
+  return BlockBandDistance(k, elo, ehi);
+}
+
+// One word follows the band down the diagonal (Hyyrö 2003): bit b of column j stands for row
+// j + elo + b, so each column the vectors move up one bit, the row leaving at the top is
+// dropped and the row entering at the bottom starts pessimistic (+1 from the row above). Rows
+// above row 1 stay inert (no match, no change) and hand +1 down, as row 0 does. The word may
+// cover rows past the band's bottom: computing more cells is harmless.
+int Levenshtein::NarrowBandDistance(int k, int elo, int ehi) {
+  const int n = static_cast<int>(text_.size());
+  const int delta = m_ - n;
+  const size_t padded = static_cast<size_t>(blocks_) + 2;
+  uint64_t vp = -elo >= kWordBits ? 0 : ~uint64_t{0} << -elo;  // column 0: D[i][0] = i
+  uint64_t vn = 0;
+  const int diagonal_bit = delta - elo;  // where the final diagonal runs in the band
+  int diagonal = std::abs(delta);
+  for (int j = 1; j <= n; ++j) {
+    // The pattern's match bits for rows j + elo .. j + elo + 63 (a zero word pads each side).
+    const int offset = j + elo - 1 + kWordBits;
+    const uint64_t* eq_words = &peq_padded_[text_[j - 1] * padded + (offset >> 6)];
+    const int shift = offset & 63;
+    const uint64_t eq = shift == 0 ? eq_words[0]
+                                   : (eq_words[0] >> shift) | (eq_words[1] << (kWordBits - shift));
+    const uint64_t x = eq | vn;
+    const uint64_t d0 = (((x & vp) + vp) ^ vp) | x;
+    const uint64_t hp = vn | ~(d0 | vp);
+    const uint64_t hn = vp & d0;
+    const uint64_t hp_in = (hp << 1) | 1;
+    const uint64_t hn_in = hn << 1;
+    if (j + delta >= 1) {
+      diagonal += static_cast<int>(((d0 >> diagonal_bit) & 1) ^ 1);
+      if (diagonal > k) return k + 1;
+    }
+    vp = ((hn_in | ~(d0 | hp_in)) >> 1) | (uint64_t{1} << 63);
+    vn = (d0 & hp_in) >> 1;
+  }
+  (void)ehi;
+  return diagonal;
+}
+
+int Levenshtein::BlockBandDistance(int k, int elo, int ehi) {
+  const int n = static_cast<int>(text_.size());
+  const int m = m_;
+  const int delta = m - n;
+  const int last_high_bit = (m - 1) % kWordBits;
+  int diagonal = std::abs(delta);
+  int first = 0;
+  int last = -1;
+  for (int j = 1; j <= n; ++j) {
+    const int rlo = std::max(1, j + elo);
+    const int rhi = std::min(m, j + ehi);
+    const int new_last = (rhi - 1) / kWordBits;
+    while (last < new_last) {
+      ++last;
+      const int rows = last == blocks_ - 1 ? m - kWordBits * last : kWordBits;
+      pv_[last] = ~uint64_t{0};
+      mv_[last] = 0;
+      bottom_[last] = (last == 0 ? 0 : bottom_[last - 1]) + rows;
+    }
+    first = std::max(first, (rlo - 1) / kWordBits);
+    const uint64_t* eq = &peq_[static_cast<size_t>(text_[j - 1]) * blocks_];
+    const int row = j + delta;  // the final diagonal's cell in this column
+    const int row_block = row >= 1 ? (row - 1) / kWordBits : -1;
+    int hin = 1;
+    uint64_t d0 = 0;
+    for (int b = first; b <= last; ++b) {
+      const int high_bit = b == blocks_ - 1 ? last_high_bit : kWordBits - 1;
+      uint64_t block_d0;
+      hin = StepBlock(pv_[b], mv_[b], eq[b], hin, high_bit, block_d0);
+      bottom_[b] += hin;
+      if (b == row_block) d0 = block_d0;
+    }
+    if (row >= 1) {
+      diagonal += static_cast<int>(((d0 >> ((row - 1) % kWordBits)) & 1) ^ 1);
+      if (diagonal > k) return k + 1;
+    }
+  }
+  return diagonal;
+}
+
+int NaiveLevenshtein(const std::u32string& a, const std::u32string& b) {
+  std::vector<int> row(b.size() + 1);
+  for (size_t j = 0; j <= b.size(); ++j) row[j] = static_cast<int>(j);
+  for (size_t i = 1; i <= a.size(); ++i) {
+    int diagonal = row[0];
+    row[0] = static_cast<int>(i);
+    for (size_t j = 1; j <= b.size(); ++j) {
+      const int up = row[j];
+      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] == b[j - 1] ? 0 : 1)});
+      diagonal = up;
+    }
+  }
+  return row[b.size()];
+}
+
+void AppendCodePoints(std::string_view utf8, std::u32string& out) {
+  const auto* p = reinterpret_cast<const unsigned char*>(utf8.data());
+  const auto* end = p + utf8.size();
+  while (p < end) {
+    char32_t c = *p;
+    int extra = c < 0x80 ? 0 : c < 0xE0 ? 1 : c < 0xF0 ? 2 : 3;
+    c &= extra == 0 ? 0x7F : extra == 1 ? 0x1F : extra == 2 ? 0x0F : 0x07;
+    ++p;
+    for (int i = 0; i < extra && p < end; ++i, ++p) c = (c << 6) | (*p & 0x3F);
+    out.push_back(c);
+  }
+}
+
+std::u32string ToCodePoints(std::string_view utf8) {
+  std::u32string out;
+  AppendCodePoints(utf8, out);
+  return out;
+}
+
+}  // namespace hashi::match

@@ -1,0 +1,64 @@
+// Bit-parallel Levenshtein distance over code points with a cut-off: Myers (1999) as Hyyrö
+// (2003) formulates it, restricted to the diagonal band that a distance <= k allows (Ukkonen).
+// When the band is at most 64 diagonals wide (k < 64: every lookup at --min 70 of keys up to
+// 213 code points) one machine word follows it along the diagonal; otherwise 64-row blocks
+// are computed where they meet the band. Private to hashi_core.
+#ifndef HASHI_CORE_MATCH_LEVENSHTEIN_H_
+#define HASHI_CORE_MATCH_LEVENSHTEIN_H_
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+namespace hashi::match {
+
+// The pattern (a query's key) prepared once, then compared with many texts. Each code point of
+// the pattern gets a small alphabet index; text code points outside the pattern map to 0.
+// Not thread-safe (Distance uses scratch space); one per thread.
+class Levenshtein {
+ public:
+  Levenshtein();
+  // REQUIRES: `pattern` holds code points (not UTF-8 bytes).
+  void SetPattern(const std::u32string& pattern);
+  int pattern_length() const { return m_; }
+
+  // The Levenshtein distance between the pattern and `text` if it is at most `k`, else any
+  // value greater than k (exactly k + 1). REQUIRES: k >= 0.
+  int Distance(const std::u32string& text, int k);
+  // The same for UTF-8 text (decoded on the fly; valid UTF-8 assumed).
+  int DistanceUtf8(std::string_view text, int k);
+  // In two steps: LoadUtf8 decodes a text and returns its length in code points; Distance(k)
+  // then compares the pattern with it.
+  int LoadUtf8(std::string_view text);
+  int Distance(int k) { return BandedDistance(k); }
+
+ private:
+  uint16_t Symbol(char32_t c) const;
+  int BandedDistance(int k);
+  int NarrowBandDistance(int k, int elo, int ehi);
+  int BlockBandDistance(int k, int elo, int ehi);
+
+  int m_ = 0;
+  int blocks_ = 0;
+  std::vector<uint16_t> bmp_;                      // code point < 0x10000 -> symbol
+  std::unordered_map<char32_t, uint16_t> astral_;  // the other code points of the pattern
+  std::vector<char32_t> used_bmp_;                 // entries of bmp_ to clear on SetPattern
+  std::vector<uint64_t> peq_;                      // (symbols + 1) * blocks_ match masks
+  std::vector<uint64_t> peq_padded_;               // the same, a zero word on each side
+  std::vector<uint16_t> text_;                     // scratch: the text as symbols
+  std::vector<uint64_t> pv_, mv_;                  // scratch: per-block vertical deltas
+  std::vector<int> bottom_;                        // scratch: D at each block's last row
+};
+
+// Plain dynamic-programming distance, O(|a| |b|): the reference the tests compare with.
+int NaiveLevenshtein(const std::u32string& a, const std::u32string& b);
+
+// Decodes valid UTF-8 into code points (appending to `out`).
+void AppendCodePoints(std::string_view utf8, std::u32string& out);
+std::u32string ToCodePoints(std::string_view utf8);
+
+}  // namespace hashi::match
+
+#endif  // HASHI_CORE_MATCH_LEVENSHTEIN_H_

@@ -1,0 +1,236 @@
+#include "match/posting_chunk.h"
+
+#include <algorithm>
+#include <bit>
+#include <cstring>
+
+namespace hashi::match {
+namespace {
+
+using posting_internal::kBitmap;
+using posting_internal::kBitmapBytes;
+using posting_internal::kSparse;
+
+void PutVarint(uint32_t v, std::string& out) {
+  while (v >= 0x80) {
+    out.push_back(static_cast<char>(v | 0x80));
+    v >>= 7;
+  }
+  out.push_back(static_cast<char>(v));
+}
+
+using posting_internal::GetVarint;
+
+// Bitmaps are stored with slot s in byte s / 8, bit s % 8 (the same on every host).
+uint64_t LoadWord(const char* p) {
+  uint64_t w = 0;
+  if constexpr (std::endian::native == std::endian::little) {
+    std::memcpy(&w, p, 8);
+  } else {
+    for (int i = 7; i >= 0; --i) w = (w << 8) | static_cast<unsigned char>(p[i]);
+  }
+  return w;
+}
+
+// Sparse lists longer than this are added as a bitmap: one pass over the chunk's words costs
+// less than rippling that many single slots.
+constexpr uint32_t kSparseAddLimit = 192;
+
+}  // namespace
+
+std::string EncodePostings(const std::vector<uint16_t>& slots) {
+  std::string sparse(1, kSparse);
+  PutVarint(static_cast<uint32_t>(slots.size()), sparse);
+  uint32_t previous = 0;
+  for (uint16_t s : slots) {
+    PutVarint(s - previous, sparse);
+    previous = s;
+  }
+  if (sparse.size() <= kBitmapBytes + 1) return sparse;
+  std::string bitmap(kBitmapBytes + 1, '\0');
+  bitmap[0] = kBitmap;
+  for (uint16_t s : slots)
+    bitmap[1 + s / 8] = static_cast<char>(bitmap[1 + s / 8] | (1 << (s % 8)));
+  return bitmap;
+}
+
+bool DecodePostings(std::string_view blob, std::vector<uint16_t>& slots) {
+  return ForEachPosting(blob, [&](int s) { slots.push_back(static_cast<uint16_t>(s)); });
+}
+
+bool OrPostings(std::string_view blob, ChunkBits& bits) {
+  if (!blob.empty() && blob[0] == kBitmap && blob.size() == kBitmapBytes + 1) {
+    for (int w = 0; w < kChunkWords; ++w) bits[w] |= LoadWord(blob.data() + 1 + 8 * w);
+    return true;
+  }
+  return ForEachPosting(blob, [&](int s) { bits[s >> 6] |= uint64_t{1} << (s & 63); });
+}
+
+std::string MergePostings(std::string_view a, std::string_view b) {
+  ChunkBits bits = EmptyChunkBits();
+  OrPostings(a, bits);
+  OrPostings(b, bits);
+  std::vector<uint16_t> slots;
+  for (int w = 0; w < kChunkWords; ++w) {
+    for (uint64_t word = bits[w]; word != 0; word &= word - 1) {
+      slots.push_back(static_cast<uint16_t>(w * 64 + __builtin_ctzll(word)));
+    }
+  }
+  return EncodePostings(slots);
+}
+
+void SlicedCounter::Reset(int slices) {
+  slices_ = std::clamp(slices, 4, 16);  // AddQueued's variants: 4..13, then 16
+  planes_.assign(static_cast<size_t>(slices_) * kChunkWords, 0);
+  queue_.resize(static_cast<size_t>(kQueue) * kChunkWords);
+  queued_ = 0;
+}
+
+uint64_t* SlicedCounter::QueueSlot() {
+  if (queued_ == kQueue) AddQueued();
+  return &queue_[static_cast<size_t>(queued_++) * kChunkWords];
+}
+
+namespace {
+
+// planes += the number of queued bitmaps holding each bit, for a fixed number of planes (so
+// that the compiler unrolls the plane loop and vectorizes the word loop).
+template <int kSlices>
+void AddEight(const uint64_t* a, uint64_t* p) {
+  for (int w = 0; w < kChunkWords; ++w) {
+    const uint64_t x0 = a[w], x1 = a[kChunkWords + w], x2 = a[2 * kChunkWords + w],
+                   x3 = a[3 * kChunkWords + w], x4 = a[4 * kChunkWords + w],
+                   x5 = a[5 * kChunkWords + w], x6 = a[6 * kChunkWords + w],
+                   x7 = a[7 * kChunkWords + w];
+    // Carry-save adder tree: four half adders, then two 2-bit and one 3-bit addition.
+    const uint64_t s0 = x0 ^ x1, c0 = x0 & x1, s1 = x2 ^ x3, c1 = x2 & x3;
+    const uint64_t s2 = x4 ^ x5, c2 = x4 & x5, s3 = x6 ^ x7, c3 = x6 & x7;
+    const uint64_t u0 = s0 ^ s1, k0 = s0 & s1;
+    const uint64_t u1 = c0 ^ c1 ^ k0, v1 = (c0 & c1) | (k0 & (c0 ^ c1));
+    const uint64_t t0 = s2 ^ s3, l0 = s2 & s3;
+    const uint64_t t1 = c2 ^ c3 ^ l0, r1 = (c2 & c3) | (l0 & (c2 ^ c3));
+    const uint64_t b0 = u0 ^ t0, g0 = u0 & t0;
+    const uint64_t b1 = u1 ^ t1 ^ g0, g1 = (u1 & t1) | (g0 & (u1 ^ t1));
+    const uint64_t b2 = v1 ^ r1 ^ g1, b3 = (v1 & r1) | (g1 & (v1 ^ r1));
+    const uint64_t addend[4] = {b0, b1, b2, b3};
+    uint64_t carry = 0;
+    for (int s = 0; s < kSlices; ++s) {  // ripple-add (b3 b2 b1 b0) into the planes
+      uint64_t& plane = p[s * kChunkWords + w];
+      const uint64_t b = s < 4 ? addend[s] : 0;
+      const uint64_t sum = plane ^ b ^ carry;
+      carry = (plane & b) | (carry & (plane ^ b));
+      plane = sum;
+    }
+  }
+}
+
+}  // namespace
+
+// Sums the queued bitmaps per bit position (a 4-bit number) and adds that into the planes.
+void SlicedCounter::AddQueued() {
+  if (queued_ == 0) return;
+  for (int q = queued_; q < kQueue; ++q) {
+    std::memset(&queue_[static_cast<size_t>(q) * kChunkWords], 0, kChunkWords * 8);
+  }
+  switch (slices_) {
+    case 4:
+      AddEight<4>(queue_.data(), planes_.data());
+      break;
+    case 5:
+      AddEight<5>(queue_.data(), planes_.data());
+      break;
+    case 6:
+      AddEight<6>(queue_.data(), planes_.data());
+      break;
+    case 7:
+      AddEight<7>(queue_.data(), planes_.data());
+      break;
+    case 8:
+      AddEight<8>(queue_.data(), planes_.data());
+      break;
+    case 9:
+      AddEight<9>(queue_.data(), planes_.data());
+      break;
+    case 10:
+      AddEight<10>(queue_.data(), planes_.data());
+      break;
+    case 11:
+      AddEight<11>(queue_.data(), planes_.data());
+      break;
+    case 12:
+      AddEight<12>(queue_.data(), planes_.data());
+      break;
+    case 13:
+      AddEight<13>(queue_.data(), planes_.data());
+      break;
+    default:
+      AddEight<16>(queue_.data(), planes_.data());
+      break;
+  }
+  queued_ = 0;
+}
+
+void SlicedCounter::AddSlot(int slot) {
+  const int w = slot >> 6;
+  uint64_t carry = uint64_t{1} << (slot & 63);
+  for (int s = 0; s < slices_ && carry != 0; ++s) {
+    uint64_t& plane = planes_[static_cast<size_t>(s) * kChunkWords + w];
+    const uint64_t next = plane & carry;
+    plane ^= carry;
+    carry = next;
+  }
+}
+
+bool SlicedCounter::Add(std::string_view blob) {
+  if (blob.empty()) return false;
+  if (blob[0] == kBitmap && blob.size() == kBitmapBytes + 1) {
+    uint64_t* words = QueueSlot();
+    for (int w = 0; w < kChunkWords; ++w) words[w] = LoadWord(blob.data() + 1 + 8 * w);
+    return true;
+  }
+  std::string_view peek = blob.substr(1);
+  uint32_t count = 0;
+  if (blob[0] != kSparse || !GetVarint(peek, count)) return false;
+  if (count <= kSparseAddLimit) return ForEachPosting(blob, [&](int s) { AddSlot(s); });
+  uint64_t* words = QueueSlot();
+  std::memset(words, 0, kChunkWords * 8);
+  return ForEachPosting(blob, [&](int s) { words[s >> 6] |= uint64_t{1} << (s & 63); });
+}
+
+// Bit-sliced comparison with a constant, from the most significant plane down.
+void SlicedCounter::AtLeast(int threshold, ChunkBits& mask) {
+  AddQueued();
+  mask.assign(kChunkWords, 0);
+  if (threshold <= 0) {
+    mask.assign(kChunkWords, ~uint64_t{0});
+    return;
+  }
+  if (slices_ < 31 && threshold >= (1 << slices_)) return;
+  for (int w = 0; w < kChunkWords; ++w) {
+    uint64_t greater = 0;
+    uint64_t equal = ~uint64_t{0};
+    for (int s = slices_ - 1; s >= 0; --s) {
+      const uint64_t plane = planes_[static_cast<size_t>(s) * kChunkWords + w];
+      if ((threshold >> s) & 1) {
+        equal &= plane;
+      } else {
+        greater |= equal & plane;
+        equal &= ~plane;
+      }
+    }
+    mask[w] = greater | equal;
+  }
+}
+
+int SlicedCounter::Count(int slot) {
+  AddQueued();
+  int count = 0;
+  for (int s = 0; s < slices_; ++s) {
+    count |= static_cast<int>(
+                 (planes_[static_cast<size_t>(s) * kChunkWords + (slot >> 6)] >> (slot & 63)) & 1)
+             << s;
+  }
+  return count;
+}
+
+}  // namespace hashi::match

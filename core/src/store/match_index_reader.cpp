@@ -1,0 +1,265 @@
+#include "store/match_index_reader.h"
+
+#include "match/posting_chunk.h"
+
+namespace hashi::store {
+namespace {
+
+Status Damaged(const std::string& what) {
+  return Status::InvalidInput("the TM's match index is damaged (" + what + ")");
+}
+
+// The UTF-8 string just after every string that starts with `prefix` (for a range scan).
+std::string PrefixEnd(std::string prefix) {
+  while (!prefix.empty() && static_cast<unsigned char>(prefix.back()) == 0xFF) prefix.pop_back();
+  if (!prefix.empty()) prefix.back() = static_cast<char>(prefix.back() + 1);
+  return prefix;
+}
+
+constexpr int64_t kLowMask = (int64_t{1} << kLangShift) - 1;
+// Lists at least this long (the common bigrams', read by most queries) are cached, up to
+// kPostingCacheBytes in all.
+constexpr size_t kCachedPostingBytes = 512;
+constexpr size_t kPostingCacheBytes = size_t{256} << 20;
+
+}  // namespace
+
+Status MatchIndexReader::Ready() {
+  if (prepared_) return Status::Ok();
+  struct Entry {
+    sqlite::Statement* statement;
+    const char* sql;
+  };
+  const Entry entries[] = {
+      {&lang_id_, "SELECT id FROM match_langs WHERE lang = ?1"},
+      {&token_, "SELECT id, units FROM match_tokens WHERE lang = ?1 AND gram = ?2 AND occ = ?3"},
+      {&chunks_, "SELECT id FROM match_lengths WHERE id BETWEEN ?1 AND ?2 ORDER BY id"},
+      {&lengths_, "SELECT lengths FROM match_lengths WHERE id = ?1"},
+      {&postings_, "SELECT ids FROM match_postings WHERE id = ?1"},
+      {&block_, "SELECT entries FROM match_keys WHERE id = ?1"},
+      {&chunk_blocks_, "SELECT id, entries FROM match_keys WHERE id BETWEEN ?1 AND ?2"},
+      {&grams_from_,
+       "SELECT gram, id FROM match_tokens WHERE lang = ?1 AND gram >= ?2 AND gram < ?3 "
+       "AND occ = 1 ORDER BY gram"},
+      {&any_gram_from_,
+       "SELECT 1 FROM match_tokens WHERE lang = ?1 AND gram >= ?2 AND gram < ?3 LIMIT 1"},
+      {&data_version_query_, "PRAGMA data_version"},
+  };
+  for (const Entry& e : entries) {
+    Result<sqlite::Statement> st = sqlite::Statement::Prepare(db_, e.sql);
+    if (!st.ok()) return st.status().WithContext("match index");
+    *e.statement = std::move(*st);
+  }
+  prepared_ = true;
+  return Status::Ok();
+}
+
+void MatchIndexReader::Clear() {
+  last_cache_ = nullptr;
+  code_points_.clear();
+  posting_cache_.clear();
+  posting_cache_bytes_ = 0;
+  lang_ids_.clear();
+  caches_.clear();
+  loaded_chunks_.clear();
+}
+
+Status MatchIndexReader::Refresh() {
+  if (Status s = Ready(); !s.ok()) return s;
+  Result<bool> row = data_version_query_.Step();
+  const int64_t version = row.ok() && *row ? data_version_query_.ColumnInt(0) : -1;
+  data_version_query_.Reset();
+  if (!row.ok()) return row.status();
+  if (version != data_version_) Clear();
+  data_version_ = version;
+  return Status::Ok();
+}
+
+Result<int> MatchIndexReader::LangId(const std::string& lang) {
+  auto it = lang_ids_.find(lang);
+  if (it != lang_ids_.end()) return it->second;
+  if (Status s = Ready(); !s.ok()) return s;
+  lang_id_.Bind(1, lang);
+  Result<bool> row = lang_id_.Step();
+  const int id = row.ok() && *row ? static_cast<int>(lang_id_.ColumnInt(0)) : 0;
+  lang_id_.Reset();
+  if (!row.ok()) return row.status();
+  lang_ids_[lang] = id;
+  return id;
+}
+
+Result<MatchIndexReader::TokenInfo> MatchIndexReader::Token(const std::string& lang,
+                                                            const std::string& gram,
+                                                            int occurrence) {
+  if (Status s = Ready(); !s.ok()) return s;
+  token_.Bind(1, lang).Bind(2, gram).Bind(3, int64_t{occurrence});
+  Result<bool> row = token_.Step();
+  TokenInfo info;
+  if (row.ok() && *row) info = {token_.ColumnInt(0), token_.ColumnInt(1)};
+  token_.Reset();
+  if (!row.ok()) return row.status();
+  return info;
+}
+
+Result<std::vector<int64_t>> MatchIndexReader::Chunks(const std::string& lang) {
+  Result<int> id = LangId(lang);
+  if (!id.ok()) return id.status();
+  std::vector<int64_t> chunks;
+  if (*id == 0) return chunks;
+  chunks_.Bind(1, LangRowBase(*id)).Bind(2, LangRowBase(*id) | kLowMask);
+  for (;;) {
+    Result<bool> row = chunks_.Step();
+    if (!row.ok() || !*row) {
+      chunks_.Reset();
+      if (!row.ok()) return row.status();
+      return chunks;
+    }
+    chunks.push_back(RowLowBits(chunks_.ColumnInt(0)));
+  }
+}
+
+MatchIndexReader::LangCache& MatchIndexReader::Cache(const std::string& lang) {
+  if (last_cache_ == nullptr || last_lang_ != lang) {
+    last_cache_ = &caches_[lang];  // references into an unordered_map stay valid
+    last_lang_ = lang;
+  }
+  return *last_cache_;
+}
+
+// Grows `v` so that `index` is in range.
+template <typename T>
+static std::unique_ptr<T>& Slot(std::vector<std::unique_ptr<T>>& v, int64_t index) {
+  if (static_cast<size_t>(index) >= v.size()) v.resize(static_cast<size_t>(index) + 1);
+  return v[static_cast<size_t>(index)];
+}
+
+Result<const std::vector<uint16_t>*> MatchIndexReader::Lengths(const std::string& lang,
+                                                               int64_t chunk) {
+  std::unique_ptr<std::vector<uint16_t>>& cached = Slot(Cache(lang).lengths, chunk);
+  if (cached) return cached.get();
+  Result<int> id = LangId(lang);
+  if (!id.ok()) return id.status();
+  auto lengths = std::make_unique<std::vector<uint16_t>>(match::kChunkSlots, kNoEntry);
+  bool ok = true;
+  if (*id != 0) {
+    lengths_.Bind(1, ChunkRow(*id, chunk));
+    Result<bool> row = lengths_.Step();
+    if (row.ok() && *row) ok = DecodeLengths(lengths_.ColumnBlob(0), *lengths);
+    lengths_.Reset();
+    if (!row.ok()) return row.status();
+  }
+  if (!ok) return Damaged("lengths of chunk " + std::to_string(chunk));
+  cached = std::move(lengths);
+  return cached.get();
+}
+
+Result<std::string_view> MatchIndexReader::Postings(const std::string& lang, int64_t chunk,
+                                                    int64_t token) {
+  posting_blob_.clear();
+  Result<int> id = LangId(lang);
+  if (!id.ok()) return id.status();
+  if (*id == 0 || token < 0) return std::string_view(posting_blob_);
+  const int64_t rowid = PostingsRow(*id, chunk, token);
+  auto cached = posting_cache_.find(rowid);
+  if (cached != posting_cache_.end()) return std::string_view(cached->second);
+  postings_.Bind(1, rowid);
+  Result<bool> row = postings_.Step();
+  if (row.ok() && *row) posting_blob_.assign(postings_.ColumnBlob(0));
+  postings_.Reset();
+  if (!row.ok()) return row.status();
+  if (posting_blob_.size() >= kCachedPostingBytes &&
+      posting_cache_bytes_ + posting_blob_.size() <= kPostingCacheBytes) {
+    posting_cache_bytes_ += posting_blob_.size();
+    return std::string_view(posting_cache_.emplace(rowid, posting_blob_).first->second);
+  }
+  return std::string_view(posting_blob_);
+}
+
+Status MatchIndexReader::LoadBlock(const std::string& lang, int lang_id, int64_t block) {
+  auto view = std::make_unique<KeyBlockView>();
+  bool ok = true;
+  if (lang_id != 0) {
+    block_.Bind(1, BlockRow(lang_id, block));
+    Result<bool> row = block_.Step();
+    if (row.ok() && *row) ok = view->Parse(std::string(block_.ColumnBlob(0)), lang);
+    block_.Reset();
+    if (!row.ok()) return row.status();
+  }
+  if (!ok) return Damaged("keys of block " + std::to_string(block));
+  Slot(Cache(lang).blocks, block) = std::move(view);
+  return Status::Ok();
+}
+
+Result<const KeyBlockView*> MatchIndexReader::UnitBlock(const std::string& lang, int64_t unit) {
+  const int64_t block = BlockOf(unit);
+  std::vector<std::unique_ptr<KeyBlockView>>& blocks = Cache(lang).blocks;
+  if (static_cast<size_t>(block) < blocks.size() && blocks[static_cast<size_t>(block)]) {
+    return blocks[static_cast<size_t>(block)].get();
+  }
+  Result<int> id = LangId(lang);
+  if (!id.ok()) return id.status();
+  if (Status s = LoadBlock(lang, *id, block); !s.ok()) return s;
+  return Cache(lang).blocks[static_cast<size_t>(block)].get();
+}
+
+Status MatchIndexReader::LoadChunkKeys(const std::string& lang, int64_t chunk) {
+  if (!loaded_chunks_.insert({lang, chunk}).second) return Status::Ok();
+  Result<int> id = LangId(lang);
+  if (!id.ok()) return id.status();
+  if (*id == 0) return Status::Ok();
+  const int64_t first = (chunk << match::kChunkBits) >> kBlockBits;
+  const int64_t last = first + (match::kChunkSlots >> kBlockBits) - 1;
+  std::vector<std::unique_ptr<KeyBlockView>>& blocks = Cache(lang).blocks;
+  chunk_blocks_.Bind(1, BlockRow(*id, first)).Bind(2, BlockRow(*id, last));
+  Status status;
+  for (;;) {
+    Result<bool> row = chunk_blocks_.Step();
+    if (!row.ok()) status = row.status();
+    if (!row.ok() || !*row) break;
+    const int64_t block = RowLowBits(chunk_blocks_.ColumnInt(0));
+    std::unique_ptr<KeyBlockView>& slot = Slot(blocks, block);
+    if (slot) continue;
+    slot = std::make_unique<KeyBlockView>();
+    if (!slot->Parse(std::string(chunk_blocks_.ColumnBlob(1)), lang)) {
+      status = Damaged("keys of block " + std::to_string(block));
+      break;
+    }
+  }
+  chunk_blocks_.Reset();
+  return status;
+}
+
+bool MatchIndexReader::ChunkKeysLoaded(const std::string& lang, int64_t chunk) const {
+  return loaded_chunks_.count({lang, chunk}) > 0;
+}
+
+Result<bool> MatchIndexReader::HasCodePoint(const std::string& lang, const std::string& c) {
+  auto key = std::make_pair(lang, c);
+  auto it = code_points_.find(key);
+  if (it != code_points_.end()) return it->second;
+  if (Status s = Ready(); !s.ok()) return s;
+  any_gram_from_.Bind(1, lang).Bind(2, c).Bind(3, PrefixEnd(c));
+  Result<bool> row = any_gram_from_.Step();
+  any_gram_from_.Reset();
+  if (!row.ok()) return row.status();
+  code_points_[key] = *row;
+  return *row;
+}
+
+Result<std::vector<std::pair<std::string, int64_t>>> MatchIndexReader::GramsStartingWith(
+    const std::string& lang, const std::string& prefix) {
+  if (Status s = Ready(); !s.ok()) return s;
+  std::vector<std::pair<std::string, int64_t>> grams;
+  grams_from_.Bind(1, lang).Bind(2, prefix).Bind(3, PrefixEnd(prefix));
+  for (;;) {
+    Result<bool> row = grams_from_.Step();
+    if (!row.ok() || !*row) {
+      grams_from_.Reset();
+      if (!row.ok()) return row.status();
+      return grams;
+    }
+    grams.emplace_back(std::string(grams_from_.ColumnText(0)), grams_from_.ColumnInt(1));
+  }
+}
+
+}  // namespace hashi::store

@@ -1,0 +1,106 @@
+// MatchIndexReader: reads the match index (store/match_index_format.h) for lookups and
+// concordance, and caches what it has read (chunk lengths, units' keys) so that a run of
+// queries on one connection reads each piece once. Caches are dropped when the TM changes
+// (PRAGMA data_version), checked by Refresh(). Not thread-safe.
+#ifndef HASHI_CORE_STORE_MATCH_INDEX_READER_H_
+#define HASHI_CORE_STORE_MATCH_INDEX_READER_H_
+
+#include <sqlite3.h>
+
+#include <cstdint>
+#include <map>
+#include <memory>
+#include <set>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <utility>
+#include <vector>
+
+#include "hashi/status.h"
+#include "sqlite/statement.h"
+#include "store/match_index_format.h"
+
+namespace hashi::store {
+
+class MatchIndexReader {
+ public:
+  explicit MatchIndexReader(sqlite3* db) : db_(db) {}
+
+  // Drops the caches if another connection (or this one) changed the TM since they were
+  // filled. Call at the start of each query, inside its read transaction.
+  Status Refresh();
+  // Drops the caches unconditionally (after a write through this connection).
+  void Clear();
+
+  // The chunks that hold units of `lang`, ascending.
+  Result<std::vector<int64_t>> Chunks(const std::string& lang);
+  // The slot values of a chunk (kNoEntry, key length + 1 or kSeveral), all kNoEntry when the
+  // chunk has none. The pointer stays valid until Refresh() or Clear().
+  Result<const std::vector<uint16_t>*> Lengths(const std::string& lang, int64_t chunk);
+  // A token of the vocabulary: its number, and how many units held it when they were indexed
+  // (deleted units not subtracted). number -1: no key of the language ever held it.
+  struct TokenInfo {
+    int64_t number = -1;
+    int64_t units = 0;
+  };
+  Result<TokenInfo> Token(const std::string& lang, const std::string& gram, int occurrence);
+  // The encoded posting list of a token in a chunk, or "" when no unit there holds it.
+  // Valid until the next call.
+  Result<std::string_view> Postings(const std::string& lang, int64_t chunk, int64_t token);
+  // The key block holding `unit` in `lang` (ForEachEntry(unit % kBlockSlots, ...) then lists
+  // the unit's entries; none if it has no variant there). Valid until Refresh() or Clear().
+  Result<const KeyBlockView*> UnitBlock(const std::string& lang, int64_t unit);
+  // Reads the keys of every unit of a chunk at once: cheaper than block by block when a query
+  // needs many of them.
+  Status LoadChunkKeys(const std::string& lang, int64_t chunk);
+  bool ChunkKeysLoaded(const std::string& lang, int64_t chunk) const;
+
+  // Whether some key of `lang` holds the code point `c` (UTF-8) other than at its very end.
+  // Cached.
+  Result<bool> HasCodePoint(const std::string& lang, const std::string& c);
+  // The grams starting with `prefix` (UTF-8) that some key of `lang` holds, with the numbers
+  // of their first-occurrence tokens.
+  Result<std::vector<std::pair<std::string, int64_t>>> GramsStartingWith(const std::string& lang,
+                                                                         const std::string& prefix);
+
+ private:
+  Status Ready();
+  Result<int> LangId(const std::string& lang);  // 0 when the language has no index
+  Status LoadBlock(const std::string& lang, int lang_id, int64_t block);
+
+  sqlite3* db_;
+  bool prepared_ = false;
+  int64_t data_version_ = -1;
+  sqlite::Statement lang_id_;
+  sqlite::Statement token_;
+  sqlite::Statement chunks_;
+  sqlite::Statement lengths_;
+  sqlite::Statement postings_;
+  sqlite::Statement block_;
+  sqlite::Statement chunk_blocks_;
+  sqlite::Statement grams_from_;
+  sqlite::Statement any_gram_from_;
+  std::map<std::pair<std::string, std::string>, bool> code_points_;
+  sqlite::Statement data_version_query_;
+  std::string posting_blob_;
+  // Posting lists read before, by rowid, kept across queries up to kPostingCacheBytes: a run
+  // of lookups reads the lists of common bigrams over and over.
+  std::unordered_map<int64_t, std::string> posting_cache_;
+  size_t posting_cache_bytes_ = 0;
+  std::map<std::string, int> lang_ids_;
+  // What has been read of one language, indexed by chunk and by block.
+  struct LangCache {
+    std::vector<std::unique_ptr<std::vector<uint16_t>>> lengths;
+    std::vector<std::unique_ptr<KeyBlockView>> blocks;
+  };
+  LangCache& Cache(const std::string& lang);
+  std::unordered_map<std::string, LangCache> caches_;
+  std::set<std::pair<std::string, int64_t>> loaded_chunks_;
+  LangCache* last_cache_ = nullptr;  // caches_[last_lang_]: most queries stay in one language
+  std::string last_lang_;
+};
+
+}  // namespace hashi::store
+
+#endif  // HASHI_CORE_STORE_MATCH_INDEX_READER_H_

@@ -1,0 +1,330 @@
+// How the indexed search finds every unit that can score at least the threshold t without
+// comparing the query with every unit:
+//
+// The count filter (the q-gram lemma). Keys are indexed as padded bigrams numbered by
+// occurrence (match/gram_tokens.h). One edit changes at most two of them, so keys q (m code
+// points) and s (n) at Levenshtein distance d share at least max(m, n) + 1 - 2d tokens. From
+// the number c of tokens they share, d >= ceil((max(m, n) + 1 - c) / 2), and always
+// d >= |m - n|: together an upper bound on the score of s. Counts stay upper bounds
+// everywhere: occurrences past kMaxOccurrence count as shared, deleted units' stale postings
+// only add, and units with several variants in the language (or giant keys) get bound 100.
+//
+// The threshold t is the limit-th best score found so far (match/top_units.h): it starts at
+// --min and rises as good matches turn up, and a higher t makes every filter stronger. So:
+// 1. Probe: the units holding most of the query's few rarest tokens are verified first. For a
+//    query with a close match in the TM this finds it at once and lifts t near its final value.
+// 2. Counting, rarest tokens first. The counts of all 65,536 units of a chunk are made at once
+//    by adding posting lists into bit-sliced counters (match/posting_chunk.h; the common
+//    bigrams' lists are bitmaps, added eight at a time with a carry-save adder). Not every
+//    token needs counting: a unit holding none of the P rarest tokens shares at most G - P of
+//    the query's G, and P is the least that makes this fall short of what t requires; beyond
+//    the P, rarer tokens are counted while a cost budget lasts, and the others are taken as
+//    shared by every unit. The higher t, the fewer tokens must be counted.
+// 3. Best first. Units go to buckets by their bound and are verified from the highest bucket
+//    down, stopping at the first bucket whose bound is below t: nothing there can enter the
+//    answer.
+// Verification is bit-parallel, banded Levenshtein with the cut-off of the current t.
+#include "store/match_search.h"
+
+#include <algorithm>
+#include <bit>
+#include <unordered_map>
+
+#include "hashi/matcher.h"
+#include "hashi/normalizer.h"
+#include "match/gram_tokens.h"
+#include "match/posting_chunk.h"
+
+namespace hashi::store {
+namespace {
+
+// A chunk with at least this many units to verify in one bucket has all its keys read at once
+// (they would touch most of its key blocks anyway).
+constexpr int kBulkLoadUnits = 256;
+// The probe counts up to this many of the rarest tokens, as long as their lists hold at most
+// kProbePostings postings in all, and verifies the kProbeUnits units holding most of them.
+constexpr int kProbeTokens = 24;
+constexpr int64_t kProbePostings = 300000;
+constexpr size_t kProbeUnits = 64;
+constexpr int kProbeSlack = 2;
+// From this threshold up, not every token is counted (see CountedTokens). What counting
+// costs, roughly (ms): a posting of a sparse list, a bitmap list of one chunk; beyond the
+// tokens it must count, the search counts more while the total stays in budget.
+constexpr int kPartialCountFrom = 95;
+// Candidates are taken out of the counters in rounds of this many score points, best first.
+constexpr int kRoundWidth = 10;
+constexpr double kPostingCost = 3e-6;
+constexpr double kBitmapCost = 4e-3;
+constexpr double kCountBudget = 2.0;
+
+int MaxDistance(int longest, int threshold) { return longest * (100 - threshold) / 100; }
+
+Status Damaged(int64_t token) {
+  return Status::InvalidInput("the TM's match index is damaged (postings of token " +
+                              std::to_string(token) + ")");
+}
+
+// The bound of the count filter for a unit with a key of n code points sharing `shared`
+// tokens with the query's key of m.
+int UpperBound(int m, int n, int shared) {
+  const int longest = std::max(m, n);
+  const int tokens = longest + 1;
+  const int distance = std::max((tokens - std::min(shared, tokens) + 1) / 2, std::abs(m - n));
+  return ScoreFromDistance(distance, m, n);
+}
+
+}  // namespace
+
+VariantScorer::VariantScorer(const SearchQuery& query, const CandidateChecks& checks,
+                             match::TopUnits& top)
+    : query_(query), checks_(checks), top_(top) {
+  levenshtein_.SetPattern(query.key);
+}
+
+bool VariantScorer::TagMatches(std::string_view tag) {
+  if (tag == last_tag_ && !last_tag_.empty()) return last_verdict_;
+  last_tag_ = std::string(tag);
+  auto it = tag_verdicts_.find(last_tag_);
+  if (it == tag_verdicts_.end()) {
+    Result<LanguageTag> parsed = LanguageTag::Parse(tag);
+    it = tag_verdicts_.emplace(last_tag_, parsed.ok() && parsed->Matches(query_.from)).first;
+  }
+  last_verdict_ = it->second;
+  return last_verdict_;
+}
+
+Status VariantScorer::Score(int64_t unit, int ord, std::string_view tag, std::string_view key) {
+  if (!TagMatches(tag)) return Status::Ok();
+  const int m = static_cast<int>(query_.key.size());
+  const int n = levenshtein_.LoadUtf8(key);
+  const int threshold = top_.threshold();
+  const int k = MaxDistance(std::max(m, n), threshold);
+  if (std::abs(m - n) > k) return Status::Ok();
+  const int distance = levenshtein_.Distance(k);
+  if (distance > k) return Status::Ok();
+  int score = ScoreFromDistance(distance, m, n);
+  if (distance == 0) {
+    Result<std::string> identity = checks_.identity(unit, ord);
+    if (!identity.ok()) return identity.status();
+    score = *identity == query_.identity ? 100 : 99;
+  }
+  if (score < threshold) return Status::Ok();
+  if (checks_.admit) {
+    Result<bool> admitted = checks_.admit(unit);
+    if (!admitted.ok()) return admitted.status();
+    if (!*admitted) return Status::Ok();
+  }
+  top_.Offer(unit, ord, score);
+  return Status::Ok();
+}
+
+// The fewest shared tokens any key length allowed at `threshold` needs.
+int IndexedSearch::MinimumCount(int threshold) const {
+  const int m = static_cast<int>(query_.key.size());
+  const int longest_n =
+      threshold == 0 ? kMaxStoredLength : std::min(kMaxStoredLength, 100 * m / threshold + 1);
+  int minimum = m + 1;
+  for (int n = 0; n <= longest_n; ++n) {
+    const int longest = std::max(m, n);
+    const int k = MaxDistance(longest, threshold);
+    if (std::abs(m - n) > k) continue;
+    minimum = std::min(minimum, longest + 1 - 2 * k);
+  }
+  return minimum;
+}
+
+// How many of the rarest tokens to count. Below kPartialCountFrom, every one: at a low
+// threshold the count filter needs all its strength, and an uncounted token would let
+// thousands more units through to verification. At a high threshold, the prefix that every
+// unit able to reach it must hold one of (a unit holding none of the first P shares at most
+// G - P of the query's G tokens) and beyond it, rarest first, as many as kCountBudget allows.
+// Tokens not counted are taken as shared by every unit, which keeps every bound an upper bound.
+int IndexedSearch::CountedTokens() const {
+  const int total = static_cast<int>(tokens_.size());
+  if (top_.threshold() < kPartialCountFrom) return total;
+  const int prefix = std::clamp(total + overflow_ - MinimumCount(top_.threshold()) + 1, 0, total);
+  const double chunks = static_cast<double>(chunks_.size());
+  double cost = 0;
+  int counted = 0;
+  for (; counted < total; ++counted) {
+    const QueryToken& t = tokens_[counted];
+    cost += std::min(static_cast<double>(t.units) * kPostingCost, chunks * kBitmapCost);
+    if (counted >= prefix && cost > kCountBudget) break;
+  }
+  return counted;
+}
+
+// Adds the lists of tokens [from, to) of chunk `index` into its counter.
+Status IndexedSearch::CountChunk(size_t index, int from, int to) {
+  match::SlicedCounter& counter = counters_[index];
+  for (int i = from; i < to; ++i) {
+    Result<std::string_view> blob =
+        reader_.Postings(query_.lang, chunks_[index], tokens_[i].number);
+    if (!blob.ok()) return blob.status();
+    if (!blob->empty() && !counter.Add(*blob)) return Damaged(tokens_[i].number);
+  }
+  return Status::Ok();
+}
+
+Status IndexedSearch::Count(int from, int to) {
+  for (size_t i = 0; i < chunks_.size(); ++i) {
+    if (Status s = CountChunk(i, from, to); !s.ok()) return s;
+  }
+  return Status::Ok();
+}
+
+// Puts in buckets_ the units of chunk `index` whose bound is in [low, high).
+Status IndexedSearch::Extract(size_t index, int counted, int low, int high) {
+  const int64_t chunk = chunks_[index];
+  Result<const std::vector<uint16_t>*> lengths = reader_.Lengths(query_.lang, chunk);
+  if (!lengths.ok()) return lengths.status();
+  const int bonus = static_cast<int>(tokens_.size()) - counted + overflow_;
+  match::SlicedCounter& counter = counters_[index];
+  counter.AtLeast(MinimumCount(low) - bonus, mask_);
+  const int m = static_cast<int>(query_.key.size());
+  for (int w = 0; w < match::kChunkWords; ++w) {
+    for (uint64_t bits = mask_[w]; bits != 0; bits &= bits - 1) {
+      const int slot = w * 64 + std::countr_zero(bits);
+      const uint16_t value = (**lengths)[slot];
+      if (value == kNoEntry) continue;
+      // A unit with several variants (or a giant key) has no bound of its own: it is verified
+      // in the first round whose mask lets it through (Verify skips it after that).
+      const int bound =
+          value == kSeveral ? high - 1 : UpperBound(m, value - 1, counter.Count(slot) + bonus);
+      if (bound < low || bound >= high) continue;
+      buckets_[bound].push_back((chunk << match::kChunkBits) | slot);
+      ++stats_.candidates;
+    }
+  }
+  return Status::Ok();
+}
+
+Status IndexedSearch::Run() {
+  stats_ = {};
+  verified_.clear();
+  if (Status s = ResolveTokens(); !s.ok()) return s;
+  Result<std::vector<int64_t>> chunks = reader_.Chunks(query_.lang);
+  if (!chunks.ok()) return chunks.status();
+  chunks_ = std::move(*chunks);
+  counters_.resize(chunks_.size());
+  for (match::SlicedCounter& c : counters_) c.Reset(std::bit_width(tokens_.size() + 1));
+  const int probe = ProbeTokens();
+  if (Status s = Count(0, probe); !s.ok()) return s;
+  if (Status s = Probe(probe); !s.ok()) return s;
+  const int counted = std::max(probe, CountedTokens());
+  stats_.counted_tokens = counted;
+  if (Status s = Count(probe, counted); !s.ok()) return s;
+  // Rounds of falling floors: units bound at 91 or more first, and so on. A round whose floor
+  // the threshold has reached is the last: every unit not yet taken is bound below it.
+  buckets_.assign(101, {});
+  int high = 101;
+  while (high > top_.threshold()) {
+    const int low = std::max(top_.threshold(), high - kRoundWidth);
+    for (size_t i = 0; i < chunks_.size(); ++i) {
+      if (Status s = Extract(i, counted, low, high); !s.ok()) return s;
+    }
+    for (int bound = high - 1; bound >= low && bound >= top_.threshold(); --bound) {
+      if (Status s = VerifyBucket(bound, buckets_[bound]); !s.ok()) return s;
+    }
+    high = low;
+  }
+  return Status::Ok();
+}
+
+Status IndexedSearch::ResolveTokens() {
+  match::GramTokenizer tokenizer;
+  std::vector<match::TokenId> tokens;
+  tokenizer.PaddedTokens(query_.key, tokens, &overflow_);
+  tokens_.clear();
+  for (match::TokenId t : tokens) {
+    const std::string gram = match::GramText(match::TokenFirst(t), match::TokenSecond(t));
+    Result<MatchIndexReader::TokenInfo> info =
+        reader_.Token(query_.lang, gram, match::TokenOccurrence(t));
+    if (!info.ok()) return info.status();
+    // A token no key holds is shared with no unit: it counts for none.
+    if (info->number >= 0) tokens_.push_back({info->number, info->units});
+  }
+  std::sort(tokens_.begin(), tokens_.end(), [](const QueryToken& a, const QueryToken& b) {
+    return a.units != b.units ? a.units < b.units : a.number < b.number;
+  });
+  return Status::Ok();
+}
+// The first tokens to count, the rarest: as many as kProbeTokens whose lists hold at most
+// kProbePostings postings in all.
+int IndexedSearch::ProbeTokens() const {
+  int probe = 0;
+  int64_t postings = 0;
+  while (probe < std::min<int>(kProbeTokens, static_cast<int>(tokens_.size())) &&
+         postings + tokens_[probe].units <= kProbePostings) {
+    postings += tokens_[probe++].units;
+  }
+  return probe;
+}
+
+// Verifies the units that hold the most of the `probe` tokens counted so far (the rarest):
+// cheap, and it usually finds the best matches, which raises the threshold before the
+// filters below run.
+Status IndexedSearch::Probe(int probe) {
+  if (probe == 0) return Status::Ok();
+  int best = probe;  // the most any unit holds
+  for (; best > 0; --best) {
+    bool any = false;
+    for (size_t i = 0; i < chunks_.size() && !any; ++i) {
+      counters_[i].AtLeast(best, mask_);
+      for (uint64_t w : mask_) any |= w != 0;
+    }
+    if (any) break;
+  }
+  std::vector<std::pair<int, int64_t>> ranked;  // (-held, unit)
+  for (size_t i = 0; i < chunks_.size() && best > 0; ++i) {
+    counters_[i].AtLeast(std::max(1, best - kProbeSlack), mask_);
+    for (int w = 0; w < match::kChunkWords; ++w) {
+      for (uint64_t bits = mask_[w]; bits != 0; bits &= bits - 1) {
+        const int slot = w * 64 + std::countr_zero(bits);
+        ranked.emplace_back(-counters_[i].Count(slot), (chunks_[i] << match::kChunkBits) | slot);
+      }
+    }
+  }
+  const size_t take = std::min(kProbeUnits, ranked.size());
+  std::partial_sort(ranked.begin(), ranked.begin() + take, ranked.end());
+  for (size_t i = 0; i < take; ++i) {
+    if (Status s = Verify(ranked[i].second); !s.ok()) return s;
+  }
+  return Status::Ok();
+}
+Status IndexedSearch::Verify(int64_t unit) {
+  match::ChunkBits& seen = verified_[match::ChunkOf(unit)];
+  if (seen.empty()) seen = match::EmptyChunkBits();
+  const uint16_t slot = match::SlotOf(unit);
+  if (seen[slot >> 6] & (uint64_t{1} << (slot & 63))) return Status::Ok();
+  seen[slot >> 6] |= uint64_t{1} << (slot & 63);
+  // Deleted units keep their postings and keys (the probe may meet them): skip them.
+  Result<const std::vector<uint16_t>*> lengths = reader_.Lengths(query_.lang, match::ChunkOf(unit));
+  if (!lengths.ok()) return lengths.status();
+  if ((**lengths)[slot] == kNoEntry) return Status::Ok();
+  Result<const KeyBlockView*> block = reader_.UnitBlock(query_.lang, unit);
+  if (!block.ok()) return block.status();
+  ++stats_.verified;
+  Status status;
+  (*block)->ForEachEntry(static_cast<int>(unit % kBlockSlots),
+                         [&](int ord, std::string_view tag, std::string_view key) {
+                           status = scorer_.Score(unit, ord, tag, key);
+                           return status.ok();
+                         });
+  return status;
+}
+Status IndexedSearch::VerifyBucket(int bound, std::vector<int64_t>& units) {
+  std::unordered_map<int64_t, int> per_chunk;
+  for (int64_t unit : units) ++per_chunk[match::ChunkOf(unit)];
+  for (const auto& [chunk, count] : per_chunk) {
+    if (count < kBulkLoadUnits || reader_.ChunkKeysLoaded(query_.lang, chunk)) continue;
+    if (Status s = reader_.LoadChunkKeys(query_.lang, chunk); !s.ok()) return s;
+  }
+  std::sort(units.begin(), units.end());  // neighbours share key blocks
+  for (int64_t unit : units) {
+    if (bound < top_.threshold()) break;  // better matches turned up meanwhile
+    if (Status s = Verify(unit); !s.ok()) return s;
+  }
+  return Status::Ok();
+}
+}  // namespace hashi::store

@@ -1,0 +1,136 @@
+// SqliteTmStore::Lookup: the indexed search (store/match_search.cpp) or, with `exhaustive`, a
+// scan of every unit; both feed the same scorer and the same final ranking.
+#include <algorithm>
+
+#include "hashi/normalizer.h"
+#include "store/meta_codec.h"
+#include "store/read_snapshot.h"
+#include "store/sqlite_tm_store.h"
+
+namespace hashi::store {
+
+Result<std::vector<Match>> SqliteTmStore::Lookup(const LookupRequest& request) {
+  if (Status s = ValidateLookup(request); !s.ok()) return s;
+  SearchQuery query;
+  query.from = *LanguageTag::Parse(request.from);
+  query.lang = query.from.primary();
+  query.key = match::ToCodePoints(MatchKey(request.query.text));
+  query.identity = MatchIdentity(request.query);
+  ReadSnapshot snapshot(db_.get());
+  if (!snapshot.status().ok()) return snapshot.status().WithFile(path_);
+  match::TopUnits top(request.limit, request.min_score);
+  CandidateChecks checks;
+  checks.identity = [this](int64_t unit, int ord) { return VariantIdentity(unit, ord); };
+  if (request.require_all_targets) {
+    checks.admit = [this, &request](int64_t unit) { return HasEveryTarget(request, unit); };
+  }
+  VariantScorer scorer(query, checks, top);
+  if (request.exhaustive) {
+    if (Status s = ScanAllUnits(scorer); !s.ok()) return s.WithFile(path_);
+  } else {
+    if (Status s = match_reader_->Refresh(); !s.ok()) return s.WithFile(path_);
+    IndexedSearch search(*match_reader_, query, scorer, top);
+    if (Status s = search.Run(); !s.ok()) return s.WithFile(path_);
+  }
+  return RankContenders(request, top.Contenders());
+}
+
+// The reference: every variant of every unit, keyed from its stored text, not from the index.
+Status SqliteTmStore::ScanAllUnits(VariantScorer& scorer) {
+  Result<sqlite::Statement> st =
+      sqlite::Statement::Prepare(db_.get(), "SELECT id, variants FROM units ORDER BY id");
+  if (!st.ok()) return st.status();
+  for (;;) {
+    Result<bool> row = st->Step();
+    if (!row.ok()) return row.status();
+    if (!*row) return Status::Ok();
+    std::vector<Variant> variants;
+    std::vector<std::string> tags;
+    if (Status s = DecodeVariants(st->ColumnBlob(1), variants, &tags); !s.ok()) return s;
+    for (size_t i = 0; i < variants.size(); ++i) {
+      if (!scorer.TagMatches(tags[i])) continue;
+      Status s = scorer.Score(st->ColumnInt(0), static_cast<int>(i), tags[i],
+                              MatchKey(variants[i].segment.text));
+      if (!s.ok()) return s;
+    }
+  }
+}
+
+Result<SqliteTmStore::UnitRow> SqliteTmStore::ReadUnitRow(int64_t unit) {
+  unit_row_.Bind(1, unit);
+  Result<bool> row = unit_row_.Step();
+  UnitRow out;
+  Status status = row.status();
+  if (row.ok() && !*row) status = Status::NotFound("unit " + std::to_string(unit) + " is gone");
+  if (status.ok()) {
+    out.changed = unit_row_.ColumnText(0);
+    out.origin = unit_row_.ColumnText(1);
+    status = DecodeVariants(unit_row_.ColumnBlob(2), out.variants, &out.tags);
+  }
+  unit_row_.Reset();
+  if (!status.ok()) return status;
+  return out;
+}
+
+Result<std::string> SqliteTmStore::VariantIdentity(int64_t unit, int ord) {
+  Result<UnitRow> row = ReadUnitRow(unit);
+  if (!row.ok()) return row.status();
+  if (ord < 0 || ord >= static_cast<int>(row->variants.size())) {
+    return Status::InvalidInput("the TM's match index is damaged (unit " + std::to_string(unit) +
+                                " has no variant " + std::to_string(ord) + ")");
+  }
+  return MatchIdentity(row->variants[ord].segment);
+}
+
+Result<bool> SqliteTmStore::HasEveryTarget(const LookupRequest& request, int64_t unit) {
+  Result<UnitRow> row = ReadUnitRow(unit);
+  if (!row.ok()) return row.status();
+  for (const std::string& to : request.to) {
+    const LanguageTag wanted = *LanguageTag::Parse(to);
+    bool found = false;
+    for (const std::string& tag : row->tags) {
+      Result<LanguageTag> have = LanguageTag::Parse(tag);
+      found |= have.ok() && have->Matches(wanted);
+    }
+    if (!found) return false;
+  }
+  return true;
+}
+
+Result<std::vector<Match>> SqliteTmStore::RankContenders(
+    const LookupRequest& request, std::vector<match::ScoredUnit> contenders) {
+  std::vector<std::pair<match::ScoredUnit, UnitRow>> ranked;
+  for (const match::ScoredUnit& c : contenders) {
+    Result<UnitRow> row = ReadUnitRow(c.unit);
+    if (!row.ok()) return row.status().WithFile(path_);
+    ranked.emplace_back(c, std::move(*row));
+  }
+  std::sort(ranked.begin(), ranked.end(), [](const auto& a, const auto& b) {
+    if (a.first.score != b.first.score) return a.first.score > b.first.score;
+    if (a.second.changed != b.second.changed) return a.second.changed > b.second.changed;
+    return a.first.unit > b.first.unit;
+  });
+  if (ranked.size() > static_cast<size_t>(request.limit)) ranked.resize(request.limit);
+  std::vector<LanguageTag> to;
+  for (const std::string& tag : request.to) to.push_back(*LanguageTag::Parse(tag));
+  std::vector<Match> matches;
+  for (auto& [scored, row] : ranked) {
+    Match& match = matches.emplace_back();
+    match.score = scored.score;
+    match.unit = scored.unit;
+    match.origin = row.origin;
+    match.changed = row.changed;
+    match.source_lang = row.tags[scored.ord];
+    match.source = row.variants[scored.ord].segment;
+    for (size_t t = 0; t < to.size(); ++t) {
+      for (size_t i = 0; i < row.variants.size(); ++i) {
+        Result<LanguageTag> tag = LanguageTag::Parse(row.tags[i]);
+        if (!tag.ok() || !tag->Matches(to[t]) || match.targets.count(request.to[t])) continue;
+        match.targets[request.to[t]] = row.variants[i].segment;
+      }
+    }
+  }
+  return matches;
+}
+
+}  // namespace hashi::store
