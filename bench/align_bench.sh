@@ -35,10 +35,14 @@ print("| %s | %s | %.2f | %.0f |" % (sys.argv[1], sys.argv[2], sum(r["median_s"]
                                       max(r["peak_rss_mb"] for r in runs)))
 EOF
 }
-hun_batch() { measure --setup "rm -rf $DATA/hunalign-out/*" -- "$HUNALIGN" -batch "$DIC" "$DATA/hunalign-$1.jobs"; }
+# hunalign's progress chatter on stderr is dropped (hashi runs with --quiet).
+hun_batch() {
+  measure --setup "rm -rf $DATA/hunalign-out/*" -- \
+    sh -c "'$HUNALIGN' -batch '$DIC' '$DATA/hunalign-$1.jobs' 2>/dev/null"
+}
 hashi_batch() { measure --setup "rm -rf $OUT/tmx" -- "$HASHI" --quiet align --presegmented --batch "$1" --tmx-dir "$OUT/tmx"; }
 hashi_long() { measure -- "$HASHI" --quiet align --presegmented "$@" --tsv "$OUT/long.tsv"; }
-hun_long() { measure -- sh -c "'$HUNALIGN' '$DIC' '$1' '$2' > '$OUT/long.ladder'"; }
+hun_long() { measure -- sh -c "'$HUNALIGN' '$DIC' '$1' '$2' > '$OUT/long.ladder' 2>/dev/null"; }
 
 en=$(wc -l < "$DATA/long.en.txt"); vi=$(wc -l < "$DATA/long.vi.txt"); ja=$(wc -l < "$DATA/long.ja.txt")
 echo "batch: $ARTICLES articles; long document: en $en, vi $vi, ja $ja sentences; $(nproc) cores"

@@ -89,6 +89,41 @@ bool SameAnswer(const std::vector<hashi::Match>& a, const std::vector<hashi::Mat
   return true;
 }
 
+struct Timings {
+  std::map<std::string, std::vector<double>> by_kind;
+  std::vector<double> all, shorts, cpu;
+  int checked = 0, mismatches = 0, with_match = 0;
+};
+
+// Runs one query (and, with `check`, the exhaustive scan to compare); false on an error.
+bool TimeQuery(hashi::TmStore& store, hashi::LookupRequest& request, const Query& query, bool check,
+               Timings& t) {
+  request.query = hashi::Segment{query.text, {}};
+  request.exhaustive = false;
+  const Clock::time_point start = Clock::now();
+  const double cpu_start = ThreadCpuMs();
+  hashi::Result<std::vector<hashi::Match>> found = store.Lookup(request);
+  const double ms = std::chrono::duration<double, std::milli>(Clock::now() - start).count();
+  t.cpu.push_back(ThreadCpuMs() - cpu_start);
+  if (!found.ok()) {
+    std::fprintf(stderr, "%s: %s\n", query.text.c_str(), found.status().ToString().c_str());
+    return false;
+  }
+  t.with_match += found->empty() ? 0 : 1;
+  t.all.push_back(ms);
+  t.by_kind[query.kind].push_back(ms);
+  if (hashi::CodePointCount(query.text) <= 30) t.shorts.push_back(ms);
+  if (!check) return true;
+  request.exhaustive = true;
+  hashi::Result<std::vector<hashi::Match>> reference = store.Lookup(request);
+  ++t.checked;
+  if (!reference.ok() || !SameAnswer(*found, *reference)) {
+    ++t.mismatches;
+    std::fprintf(stderr, "MISMATCH: %s\n", query.text.c_str());
+  }
+  return true;
+}
+
 int RunLookups(hashi::TmStore& store, std::map<std::string, std::string>& args) {
   hashi::LookupRequest request;
   request.from = args["from"];
@@ -97,46 +132,21 @@ int RunLookups(hashi::TmStore& store, std::map<std::string, std::string>& args) 
   request.min_score = args.count("min") ? std::stoi(args["min"]) : 70;
   request.limit = args.count("limit") ? std::stoi(args["limit"]) : 5;
   const std::vector<Query> queries = ReadQueries(args["queries"], args.count("short-only") > 0);
-  const int check = args.count("check") ? std::stoi(args["check"]) : 0;
-  std::map<std::string, std::vector<double>> by_kind;
-  std::vector<double> all, shorts, cpu;
-  int checked = 0, mismatches = 0, with_match = 0;
+  const size_t check = args.count("check") ? std::stoul(args["check"]) : 0;
+  Timings t;
   for (size_t i = 0; i < queries.size(); ++i) {
-    request.query = hashi::Segment{queries[i].text, {}};
-    request.exhaustive = false;
-    const Clock::time_point start = Clock::now();
-    const double cpu_start = ThreadCpuMs();
-    hashi::Result<std::vector<hashi::Match>> found = store.Lookup(request);
-    const double ms = std::chrono::duration<double, std::milli>(Clock::now() - start).count();
-    cpu.push_back(ThreadCpuMs() - cpu_start);
-    if (!found.ok()) {
-      std::fprintf(stderr, "query %zu: %s\n", i + 1, found.status().ToString().c_str());
-      return 1;
-    }
-    with_match += found->empty() ? 0 : 1;
-    all.push_back(ms);
-    by_kind[queries[i].kind].push_back(ms);
-    if (hashi::CodePointCount(queries[i].text) <= 30) shorts.push_back(ms);
-    if (static_cast<int>(i) < check) {
-      request.exhaustive = true;
-      hashi::Result<std::vector<hashi::Match>> reference = store.Lookup(request);
-      ++checked;
-      if (!reference.ok() || !SameAnswer(*found, *reference)) {
-        ++mismatches;
-        std::fprintf(stderr, "MISMATCH query %zu: %s\n", i + 1, queries[i].text.c_str());
-      }
-    }
+    if (!TimeQuery(store, request, queries[i], i < check, t)) return 1;
   }
-  std::string out = "{\"queries\": " + std::to_string(all.size()) +
-                    ", \"with_match\": " + std::to_string(with_match) +
-                    ", \"first_ms\": " + std::to_string(all.empty() ? 0.0 : all.front()) + ", " +
-                    Summary("all", all) + ", " + Summary("short", shorts) + ", " +
-                    Summary("cpu", cpu);
-  for (const auto& [kind, ms] : by_kind) out += ", " + Summary(kind, ms);
-  out += ", \"checked\": " + std::to_string(checked) +
-         ", \"mismatches\": " + std::to_string(mismatches) + "}\n";
+  std::string out = "{\"queries\": " + std::to_string(t.all.size()) +
+                    ", \"with_match\": " + std::to_string(t.with_match) +
+                    ", \"first_ms\": " + std::to_string(t.all.empty() ? 0.0 : t.all.front()) +
+                    ", " + Summary("all", t.all) + ", " + Summary("short", t.shorts) + ", " +
+                    Summary("cpu", t.cpu);
+  for (const auto& [kind, ms] : t.by_kind) out += ", " + Summary(kind, ms);
+  out += ", \"checked\": " + std::to_string(t.checked) +
+         ", \"mismatches\": " + std::to_string(t.mismatches) + "}\n";
   std::fputs(out.c_str(), stdout);
-  return mismatches == 0 ? 0 : 2;
+  return t.mismatches == 0 ? 0 : 2;
 }
 
 int RunConcord(hashi::TmStore& store, std::map<std::string, std::string>& args) {

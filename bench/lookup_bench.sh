@@ -8,6 +8,8 @@
 #   BENCH_DATA  generated TMX and query files (default /tmp/tmbench/data)
 #   BENCH_WORK  TMs and results (default /tmp/tmbench/lookup)
 #   PROCESS_QUERIES  queries timed one process each (default 100)
+#   SKIP_IMPORT=1    reuse the TMs an earlier run imported into BENCH_WORK
+#   CHECK=N          compare the first N answers per language with --exhaustive
 set -euo pipefail
 cd "$(dirname "$0")/.."
 HASHI=${HASHI:-build/hashi}
@@ -126,7 +128,7 @@ echo "|---|---|---|---|---|---|"
 for size in $SIZES; do
   data "$size"
   derived "$size"
-  import_rows "$size"
+  [ -n "${SKIP_IMPORT:-}" ] || import_rows "$size"
   echo "| size | what | p50 ms | p95 ms | p99 ms | notes |"
   for lang in en vi ja; do batch_rows "$size" "$lang"; done
   process_row "$size" en

@@ -9,6 +9,8 @@
 namespace hashi::cli {
 namespace {
 
+// Four workers even on two cores: much of a worker's time is spent waiting for its TMX file to
+// reach the disk (the writer syncs every file before renaming it into place).
 constexpr unsigned kMaxThreads = 4;
 // Workers run at most this many articles ahead of the one being finished, which bounds the
 // memory held by aligned articles waiting for their turn.
@@ -65,9 +67,7 @@ class Pipeline {
 
 size_t RunArticles(AlignJob& job, const std::vector<ArticleTask>& tasks, bool presegmented,
                    Progress& progress) {
-  const size_t threads =
-      std::min<size_t>({std::max(1u, std::thread::hardware_concurrency()), kMaxThreads,
-                        std::max<size_t>(1, tasks.size())});
+  const size_t threads = std::min<size_t>(kMaxThreads, std::max<size_t>(1, tasks.size()));
   Pipeline pipeline(job, tasks, threads);
   std::vector<std::thread> workers;
   for (size_t t = 0; t < threads; ++t) workers.emplace_back([&] { pipeline.Work(presegmented); });

@@ -10,8 +10,8 @@
 
 namespace hashi::cli {
 
-// Runs every task through `job` (AlignJob::Prepare on up to as many threads as the machine has
-// cores, at most 4; AlignJob::Finish here, in order). A task that fails is reported on stderr
+// Runs every task through `job` (AlignJob::Prepare on up to 4 worker threads; AlignJob::Finish
+// here, in order). A task that fails is reported on stderr
 // and the others go on. Returns the number of tasks that failed.
 size_t RunArticles(AlignJob& job, const std::vector<ArticleTask>& tasks, bool presegmented,
                    Progress& progress);

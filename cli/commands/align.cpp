@@ -46,7 +46,8 @@ class AlignCommand : public Command {
     parser.addOption({"tmx", "Write the units as TMX 1.4b to OUT.", "OUT"});
     parser.addOption({"import", "Store the units in the TM (one transaction per article)."});
     parser.addOption({"origin", "Label of the imported units (default: the English file as "
-                                "given; with --batch, NAME/ARTICLE).", "NAME"});
+                                "given; with --batch, ARTICLE/en.txt, or NAME/ARTICLE with "
+                                "--origin NAME).", "NAME"});
     parser.addOption({"presegmented", "The files hold one sentence per line already (a blank "
                                       "line between paragraphs): no cleaning, no segmenting."});
     parser.addOption({"batch", "Align every article (folder with en.txt, vi.txt, ja.txt) "

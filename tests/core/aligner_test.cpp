@@ -259,6 +259,10 @@ TEST(Aligner, GuessesTheLanguageByScript) {
   EXPECT_EQ(GuessLanguageByScript(ToNfc(kVi[2] + " " + kVi[3])), "vi");
   EXPECT_EQ(GuessLanguageByScript(kJa[1] + kJa[2]), "ja");
   EXPECT_EQ(GuessLanguageByScript("Tokyo 2025"), "");  // too little to tell
+  // English that spells Vietnamese names with their diacritics is still English.
+  EXPECT_EQ(GuessLanguageByScript("General Secretary Nguyễn Phú Trọng met Prime Minister Phạm "
+                                  "Minh Chính and President Võ Văn Thưởng in Hà Nội on Monday."),
+            "en");
 }
 
 }  // namespace

@@ -157,7 +157,9 @@ std::map<std::string, Counts> Evaluate(bool with_paragraphs) {
       input.sentences = article.sentences[v];
       if (with_paragraphs) {
         input.paragraphs = ParagraphsFromPage(article.slug, article.langs[v], input.sentences);
-        if (!input.paragraphs.empty()) EXPECT_GT(input.paragraphs.back(), 2) << article.slug;
+        if (!input.paragraphs.empty()) {
+          EXPECT_GT(input.paragraphs.back(), 2) << article.slug;
+        }
       }
       inputs.push_back(std::move(input));
     }

@@ -41,9 +41,13 @@ TEST(Analysis, BandNamesRoundTrip) {
 
 TEST(Analysis, OneInput) {
   Analyzer analyzer(CountUnit::kWords);
-  const AnalysisReport r = analyzer.Add(
-      "a.txt", Segments({"a", "b", "c", "d", "e"}), {1, 2, 3, 4, 5},
-      {{MatchOf(100, 10)}, {MatchOf(97, 3), MatchOf(60, 4)}, {MatchOf(80, 5)}, {}, {MatchOf(40, 1)}});
+  const AnalysisReport r =
+      analyzer.Add("a.txt", Segments({"a", "b", "c", "d", "e"}), {1, 2, 3, 4, 5},
+                   {{MatchOf(100, 10)},
+                    {MatchOf(97, 3), MatchOf(60, 4)},
+                    {MatchOf(80, 5)},
+                    {},
+                    {MatchOf(40, 1)}});
   EXPECT_EQ(r.file, "a.txt");
   EXPECT_EQ(r.segments, 5);
   EXPECT_EQ(r.words, 15);
@@ -58,13 +62,13 @@ TEST(Analysis, OneInput) {
 
 TEST(Analysis, ContextNeedsThePreviousUnitOfTheSameOrigin) {
   Analyzer analyzer(CountUnit::kWords);
-  const AnalysisReport r =
-      analyzer.Add("a.txt", Segments({"s1", "s2", "s3", "s4", "s5"}), {1, 1, 1, 1, 1},
-                   {{MatchOf(100, 7)},
-                    {MatchOf(100, 8)},        // follows unit 7 of origin o: context
-                    {MatchOf(100, 20, "p")},  // unit 19 is not the previous segment's match
-                    {MatchOf(100, 21, "q")},  // another origin than unit 20's
-                    {MatchOf(99, 22, "q"), MatchOf(100, 30)}});  // its exact match does not follow 21
+  const AnalysisReport r = analyzer.Add(
+      "a.txt", Segments({"s1", "s2", "s3", "s4", "s5"}), {1, 1, 1, 1, 1},
+      {{MatchOf(100, 7)},
+       {MatchOf(100, 8)},                           // follows unit 7 of origin o: context
+       {MatchOf(100, 20, "p")},                     // unit 19 is not the previous segment's match
+       {MatchOf(100, 21, "q")},                     // another origin than unit 20's
+       {MatchOf(99, 22, "q"), MatchOf(100, 30)}});  // its exact match does not follow 21
   EXPECT_EQ(r.band(Band::kContext).segments, 1);
   EXPECT_EQ(r.band(Band::k100).segments, 4);
   EXPECT_TRUE(IsContextPair(MatchOf(100, 7), MatchOf(100, 8)));

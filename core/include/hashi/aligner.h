@@ -4,8 +4,9 @@
 //
 // How it aligns (details in core/src/align/):
 //  - Dynamic programming over *links* 1-1, 1-2, 2-1, 1-0, 0-1, 2-2, 1-3, 3-1 in a band around the
-//    diagonal (the diagonal follows the cumulative lengths; the band widens itself when the best
-//    path runs along its edge), so memory grows linearly with the document.
+//    diagonal (which runs through the anchors found once in each version, and between them
+//    follows the cumulative lengths; the band widens itself when the best path runs along its
+//    edge), so memory grows linearly with the document.
 //  - Cost of a link: a prior per link type, a length model (ratio and variance estimated per
 //    document from its confident 1-1 links, with a prior per script pair) and lexical anchors
 //    (numbers across conventions, dates, times, acronyms, URLs, names with Vietnamese diacritics
@@ -48,8 +49,9 @@ struct AlignerOptions {
   // Align paragraphs first when every version has more than one paragraph.
   bool use_paragraphs = true;
   // Upper bound on the DP band's cells (rows x band width); the band stops widening there.
-  // The default bounds the aligner's working memory to a few hundred MB whatever the input.
-  size_t max_band_cells = size_t{160} << 20;
+  // A cell costs 5 bytes (plus 32 while the band has under 2^20 cells, for cached link costs),
+  // so the default bounds the DP's memory to about 160 MB whatever the input.
+  size_t max_band_cells = size_t{32} << 20;
 };
 
 // Sentences [begin, end) of one version; begin == end means the version has none in the unit.

@@ -1,9 +1,9 @@
 // Paragraphs first, then sentences inside the regions that confident paragraph links delimit.
 #include "align/document.h"
 
-#include "align/progressive.h"
-
 #include <algorithm>
+
+#include "align/progressive.h"
 
 namespace hashi::align {
 namespace {

@@ -17,7 +17,7 @@ using LengthModels = std::vector<std::vector<LengthModel>>;
 struct Document {
   AnchorIndex index;
   std::vector<VersionFeatures> versions;
-  // Anchor weights per pair of versions (x < y; [y][x] is the same object's twin), per level.
+  // Anchor weights per pair of versions, per level: [x][y] for x < y (they are symmetric).
   std::vector<std::vector<PairWeights>> sentence_weights;
   std::vector<std::vector<PairWeights>> paragraph_weights;
   // [x][y]: version x's anchors that matter against version y (both levels).

@@ -1,5 +1,7 @@
 #include "align/tracks.h"
 
+#include "align/diagonal.h"
+
 #include <algorithm>
 
 namespace hashi::align {
@@ -49,41 +51,6 @@ class TrackScorer : public LinkScorer {
   const LevelModels& models_;
   const LinkPriors& priors_;
 };
-
-// Where each item ends, as a fraction of the track's text (the mean over its versions).
-std::vector<double> CumulativeShare(const Track& track, const LevelModels& models) {
-  std::vector<double> share(track.items.size() + 1, 0);
-  for (const size_t v : track.versions) {
-    const VersionFeatures* features = &(*models.versions)[v];
-    double total = 0;
-    for (const TrackItem& item : track.items) total += features->Length(item.ranges[v]);
-    double sum = 0;
-    for (size_t k = 0; k < track.items.size(); ++k) {
-      sum += features->Length(track.items[k].ranges[v]);
-      share[k + 1] += (total > 0 ? sum / total : 0) / static_cast<double>(track.versions.size());
-    }
-  }
-  return share;
-}
-
-// The diagonal: for each A position, the B position at the same share of the text.
-std::vector<size_t> Diagonal(const Track& a, const Track& b, const LevelModels& models) {
-  const std::vector<double> share_a = CumulativeShare(a, models);
-  const std::vector<double> share_b = CumulativeShare(b, models);
-  const size_t n = a.items.size();
-  const size_t m = b.items.size();
-  std::vector<size_t> center(n + 1, 0);
-  size_t j = 0;
-  for (size_t i = 0; i <= n; ++i) {
-    while (j < m && share_b[j + 1] <= share_a[i]) ++j;
-    const bool next_closer = j < m && share_b[j + 1] - share_a[i] < share_a[i] - share_b[j];
-    center[i] = next_closer ? j + 1 : j;
-  }
-  center[0] = 0;
-  center[n] = m;
-  for (size_t i = 1; i <= n; ++i) center[i] = std::max(center[i], center[i - 1]);
-  return center;
-}
 
 }  // namespace
 

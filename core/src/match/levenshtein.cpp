@@ -149,8 +149,8 @@ int Levenshtein::NarrowBandDistance(int k, int elo, int ehi) {
     const int offset = j + elo - 1 + kWordBits;
     const uint64_t* eq_words = &peq_padded_[text_[j - 1] * padded + (offset >> 6)];
     const int shift = offset & 63;
-    const uint64_t eq = shift == 0 ? eq_words[0]
-                                   : (eq_words[0] >> shift) | (eq_words[1] << (kWordBits - shift));
+    const uint64_t eq =
+        shift == 0 ? eq_words[0] : (eq_words[0] >> shift) | (eq_words[1] << (kWordBits - shift));
     const uint64_t x = eq | vn;
     const uint64_t d0 = (((x & vp) + vp) ^ vp) | x;
     const uint64_t hp = vn | ~(d0 | vp);

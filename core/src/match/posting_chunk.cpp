@@ -33,8 +33,8 @@ uint64_t LoadWord(const char* p) {
 }
 
 // Sparse lists longer than this are added as a bitmap: one pass over the chunk's words costs
-// less than rippling that many single slots.
-constexpr uint32_t kSparseAddLimit = 192;
+// less than that many byte increments.
+constexpr uint32_t kSparseAddLimit = 2048;
 
 }  // namespace
 
@@ -80,10 +80,48 @@ std::string MergePostings(std::string_view a, std::string_view b) {
 }
 
 void SlicedCounter::Reset(int slices) {
-  slices_ = std::clamp(slices, 4, 16);  // AddQueued's variants: 4..13, then 16
+  slices_ = std::clamp(slices, 8, 16);  // bytes add 8 bits; AddQueued has 4 to 16
   planes_.assign(static_cast<size_t>(slices_) * kChunkWords, 0);
   queue_.resize(static_cast<size_t>(kQueue) * kChunkWords);
   queued_ = 0;
+  bytes_.assign(kChunkSlots, 0);
+  byte_lists_ = 0;
+}
+
+// Bit b of the counters of slots 64w .. 64w + 63, as one word.
+static uint64_t BytePlaneWord(const uint8_t* counters, int b) {
+  uint64_t word = 0;
+  for (int i = 0; i < 64; i += 8) {
+    uint64_t eight;
+    std::memcpy(&eight, counters + i, 8);
+    // Gather bit b of each of the eight bytes into eight adjacent bits.
+    eight = (eight >> b) & 0x0101010101010101ULL;
+    word |= ((eight * 0x0102040810204080ULL) >> 56) << i;
+  }
+  return word;
+}
+
+// Transposes the byte counters into 8 planes and adds them into the counter's planes.
+void SlicedCounter::AddBytes() {
+  if (byte_lists_ == 0) return;
+  for (int w = 0; w < kChunkWords; ++w) {
+    const uint8_t* counters = &bytes_[static_cast<size_t>(w) * 64];
+    uint64_t carry = 0;
+    for (int s = 0; s < slices_; ++s) {
+      uint64_t& plane = planes_[static_cast<size_t>(s) * kChunkWords + w];
+      const uint64_t b = s < 8 ? BytePlaneWord(counters, s) : 0;
+      const uint64_t sum = plane ^ b ^ carry;
+      carry = (plane & b) | (carry & (plane ^ b));
+      plane = sum;
+    }
+  }
+  std::fill(bytes_.begin(), bytes_.end(), 0);
+  byte_lists_ = 0;
+}
+
+void SlicedCounter::Settle() {
+  AddQueued();
+  AddBytes();
 }
 
 uint64_t* SlicedCounter::QueueSlot() {
@@ -128,57 +166,17 @@ void AddEight(const uint64_t* a, uint64_t* p) {
 
 // Sums the queued bitmaps per bit position (a 4-bit number) and adds that into the planes.
 void SlicedCounter::AddQueued() {
+  using Adder = void (*)(const uint64_t*, uint64_t*);
+  static constexpr Adder kAdders[] = {AddEight<4>,  AddEight<5>,  AddEight<6>,  AddEight<7>,
+                                      AddEight<8>,  AddEight<9>,  AddEight<10>, AddEight<11>,
+                                      AddEight<12>, AddEight<13>, AddEight<14>, AddEight<15>,
+                                      AddEight<16>};
   if (queued_ == 0) return;
   for (int q = queued_; q < kQueue; ++q) {
     std::memset(&queue_[static_cast<size_t>(q) * kChunkWords], 0, kChunkWords * 8);
   }
-  switch (slices_) {
-    case 4:
-      AddEight<4>(queue_.data(), planes_.data());
-      break;
-    case 5:
-      AddEight<5>(queue_.data(), planes_.data());
-      break;
-    case 6:
-      AddEight<6>(queue_.data(), planes_.data());
-      break;
-    case 7:
-      AddEight<7>(queue_.data(), planes_.data());
-      break;
-    case 8:
-      AddEight<8>(queue_.data(), planes_.data());
-      break;
-    case 9:
-      AddEight<9>(queue_.data(), planes_.data());
-      break;
-    case 10:
-      AddEight<10>(queue_.data(), planes_.data());
-      break;
-    case 11:
-      AddEight<11>(queue_.data(), planes_.data());
-      break;
-    case 12:
-      AddEight<12>(queue_.data(), planes_.data());
-      break;
-    case 13:
-      AddEight<13>(queue_.data(), planes_.data());
-      break;
-    default:
-      AddEight<16>(queue_.data(), planes_.data());
-      break;
-  }
+  kAdders[slices_ - 4](queue_.data(), planes_.data());
   queued_ = 0;
-}
-
-void SlicedCounter::AddSlot(int slot) {
-  const int w = slot >> 6;
-  uint64_t carry = uint64_t{1} << (slot & 63);
-  for (int s = 0; s < slices_ && carry != 0; ++s) {
-    uint64_t& plane = planes_[static_cast<size_t>(s) * kChunkWords + w];
-    const uint64_t next = plane & carry;
-    plane ^= carry;
-    carry = next;
-  }
 }
 
 bool SlicedCounter::Add(std::string_view blob) {
@@ -191,7 +189,11 @@ bool SlicedCounter::Add(std::string_view blob) {
   std::string_view peek = blob.substr(1);
   uint32_t count = 0;
   if (blob[0] != kSparse || !GetVarint(peek, count)) return false;
-  if (count <= kSparseAddLimit) return ForEachPosting(blob, [&](int s) { AddSlot(s); });
+  if (count <= kSparseAddLimit) {
+    if (byte_lists_ == 255) AddBytes();
+    ++byte_lists_;
+    return ForEachPosting(blob, [&](int s) { ++bytes_[static_cast<size_t>(s)]; });
+  }
   uint64_t* words = QueueSlot();
   std::memset(words, 0, kChunkWords * 8);
   return ForEachPosting(blob, [&](int s) { words[s >> 6] |= uint64_t{1} << (s & 63); });
@@ -199,7 +201,7 @@ bool SlicedCounter::Add(std::string_view blob) {
 
 // Bit-sliced comparison with a constant, from the most significant plane down.
 void SlicedCounter::AtLeast(int threshold, ChunkBits& mask) {
-  AddQueued();
+  Settle();
   mask.assign(kChunkWords, 0);
   if (threshold <= 0) {
     mask.assign(kChunkWords, ~uint64_t{0});
@@ -223,7 +225,7 @@ void SlicedCounter::AtLeast(int threshold, ChunkBits& mask) {
 }
 
 int SlicedCounter::Count(int slot) {
-  AddQueued();
+  Settle();
   int count = 0;
   for (int s = 0; s < slices_; ++s) {
     count |= static_cast<int>(

@@ -39,7 +39,8 @@ std::string MergePostings(std::string_view a, std::string_view b);
 // `slices` bit planes (count bit i of slot s is bit s of plane i). Bitmaps are queued and
 // added eight at a time: a carry-save adder tree sums the eight per bit position, and the
 // 4-bit sums are added into the planes, all in word-wide, branch-free loops the compiler
-// vectorizes. Not thread-safe.
+// vectorizes. Sparse lists go into byte counters first (one increment per posting), which are
+// transposed into planes and added when the counts are read. Not thread-safe.
 class SlicedCounter {
  public:
   // Starts over with all counts 0. REQUIRES: no count will exceed 2^slices - 1 (at most 16
@@ -55,12 +56,15 @@ class SlicedCounter {
   static constexpr int kQueue = 8;
   uint64_t* QueueSlot();  // room for one more bitmap in the queue
   void AddQueued();
-  void AddSlot(int slot);
+  void AddBytes();  // moves the byte counters into the planes
+  void Settle();    // both of the above
 
   int slices_ = 0;
   std::vector<uint64_t> planes_;  // slices_ * kChunkWords
   std::vector<uint64_t> queue_;   // kQueue * kChunkWords
   int queued_ = 0;
+  std::vector<uint8_t> bytes_;  // kChunkSlots counters of sparse lists
+  int byte_lists_ = 0;          // sparse lists in bytes_ (at most 255, so none overflows)
 };
 
 // ---- implementation of the template above ----

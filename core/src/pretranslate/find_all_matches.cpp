@@ -64,8 +64,8 @@ int ThreadCount(const FindOptions& options, size_t work) {
 }  // namespace
 
 Result<std::vector<std::vector<Match>>> FindAllMatches(const std::vector<Segment>& queries,
-                                                         const MatchSourceFactory& factory,
-                                                         const FindOptions& options) {
+                                                       const MatchSourceFactory& factory,
+                                                       const FindOptions& options) {
   std::vector<const Segment*> distinct;
   std::vector<size_t> slot(queries.size());
   std::unordered_map<std::string, size_t> seen;

@@ -7,23 +7,26 @@
 // the number c of tokens they share, d >= ceil((max(m, n) + 1 - c) / 2), and always
 // d >= |m - n|: together an upper bound on the score of s. Counts stay upper bounds
 // everywhere: occurrences past kMaxOccurrence count as shared, deleted units' stale postings
-// only add, and units with several variants in the language (or giant keys) get bound 100.
+// only add, tokens left uncounted count as shared, and units with several variants in the
+// language (or giant keys) are verified as soon as a count lets them through.
+//
+// Counting. The counts of all 65,536 units of a chunk are made at once by adding posting lists
+// into bit-sliced counters (match/posting_chunk.h): the common bigrams' lists are bitmaps,
+// added eight at a time with a carry-save adder; rare ones go through byte counters.
 //
 // The threshold t is the limit-th best score found so far (match/top_units.h): it starts at
 // --min and rises as good matches turn up, and a higher t makes every filter stronger. So:
-// 1. Probe: the units holding most of the query's few rarest tokens are verified first. For a
-//    query with a close match in the TM this finds it at once and lifts t near its final value.
-// 2. Counting, rarest tokens first. The counts of all 65,536 units of a chunk are made at once
-//    by adding posting lists into bit-sliced counters (match/posting_chunk.h; the common
-//    bigrams' lists are bitmaps, added eight at a time with a carry-save adder). Not every
-//    token needs counting: a unit holding none of the P rarest tokens shares at most G - P of
-//    the query's G, and P is the least that makes this fall short of what t requires; beyond
-//    the P, rarer tokens are counted while a cost budget lasts, and the others are taken as
-//    shared by every unit. The higher t, the fewer tokens must be counted.
-// 3. Best first. Units go to buckets by their bound and are verified from the highest bucket
-//    down, stopping at the first bucket whose bound is below t: nothing there can enter the
-//    answer.
-// Verification is bit-parallel, banded Levenshtein with the cut-off of the current t.
+// 1. Probe: the rarest tokens are counted first, and the units holding most of them (nearest
+//    the query's length first) are verified. For a query with a close match in the TM this
+//    finds it at once and lifts t near its final value.
+// 2. The other tokens are counted, all of them while t is below kPartialCountFrom; above, only
+//    the prefix every qualifying unit must hold one of (a unit holding none of the P rarest
+//    shares at most G - P of the query's G tokens) and more while a cost budget lasts.
+// 3. Best first, in rounds: units bound at 91 or more are taken out of the counters and
+//    verified from the highest bound down, then those at 81-90, and so on; once t reaches a
+//    round's floor, nothing below it can enter the answer and the search ends.
+// Verification is bit-parallel, banded Levenshtein with the cut-off of the current t
+// (match/levenshtein.h), and the key of a unit comes from its key block, read once and kept.
 #include "store/match_search.h"
 
 #include <algorithm>
@@ -38,9 +41,8 @@
 namespace hashi::store {
 namespace {
 
-// A chunk with at least this many units to verify in one bucket has all its keys read at once
-// (they would touch most of its key blocks anyway).
-constexpr int kBulkLoadUnits = 256;
+// Once a query has verified this many units of one chunk, the chunk's keys are read at once.
+constexpr int kBulkLoadUnits = 128;
 // The probe counts up to this many of the rarest tokens, as long as their lists hold at most
 // kProbePostings postings in all, and verifies the kProbeUnits units holding most of them.
 constexpr int kProbeTokens = 24;
@@ -75,62 +77,26 @@ int UpperBound(int m, int n, int shared) {
 
 }  // namespace
 
-VariantScorer::VariantScorer(const SearchQuery& query, const CandidateChecks& checks,
-                             match::TopUnits& top)
-    : query_(query), checks_(checks), top_(top) {
-  levenshtein_.SetPattern(query.key);
-}
-
-bool VariantScorer::TagMatches(std::string_view tag) {
-  if (tag == last_tag_ && !last_tag_.empty()) return last_verdict_;
-  last_tag_ = std::string(tag);
-  auto it = tag_verdicts_.find(last_tag_);
-  if (it == tag_verdicts_.end()) {
-    Result<LanguageTag> parsed = LanguageTag::Parse(tag);
-    it = tag_verdicts_.emplace(last_tag_, parsed.ok() && parsed->Matches(query_.from)).first;
-  }
-  last_verdict_ = it->second;
-  return last_verdict_;
-}
-
-Status VariantScorer::Score(int64_t unit, int ord, std::string_view tag, std::string_view key) {
-  if (!TagMatches(tag)) return Status::Ok();
-  const int m = static_cast<int>(query_.key.size());
-  const int n = levenshtein_.LoadUtf8(key);
-  const int threshold = top_.threshold();
-  const int k = MaxDistance(std::max(m, n), threshold);
-  if (std::abs(m - n) > k) return Status::Ok();
-  const int distance = levenshtein_.Distance(k);
-  if (distance > k) return Status::Ok();
-  int score = ScoreFromDistance(distance, m, n);
-  if (distance == 0) {
-    Result<std::string> identity = checks_.identity(unit, ord);
-    if (!identity.ok()) return identity.status();
-    score = *identity == query_.identity ? 100 : 99;
-  }
-  if (score < threshold) return Status::Ok();
-  if (checks_.admit) {
-    Result<bool> admitted = checks_.admit(unit);
-    if (!admitted.ok()) return admitted.status();
-    if (!*admitted) return Status::Ok();
-  }
-  top_.Offer(unit, ord, score);
-  return Status::Ok();
-}
-
 // The fewest shared tokens any key length allowed at `threshold` needs.
 int IndexedSearch::MinimumCount(int threshold) const {
+  return RoundFor(threshold, 101).minimum_count;
+}
+
+// What units with a bound in [low, high) must have: a key length in [shortest, longest] and
+// at least minimum_count shared tokens.
+IndexedSearch::Round IndexedSearch::RoundFor(int low, int high) const {
   const int m = static_cast<int>(query_.key.size());
-  const int longest_n =
-      threshold == 0 ? kMaxStoredLength : std::min(kMaxStoredLength, 100 * m / threshold + 1);
-  int minimum = m + 1;
+  const int longest_n = low == 0 ? kMaxStoredLength : std::min(kMaxStoredLength, 100 * m / low + 1);
+  Round round{low, high, m + 1, kMaxStoredLength, -1};
   for (int n = 0; n <= longest_n; ++n) {
     const int longest = std::max(m, n);
-    const int k = MaxDistance(longest, threshold);
+    const int k = MaxDistance(longest, low);
     if (std::abs(m - n) > k) continue;
-    minimum = std::min(minimum, longest + 1 - 2 * k);
+    round.minimum_count = std::min(round.minimum_count, longest + 1 - 2 * k);
+    round.shortest = std::min(round.shortest, n);
+    round.longest = n;
   }
-  return minimum;
+  return round;
 }
 
 // How many of the rarest tokens to count. Below kPartialCountFrom, every one: at a low
@@ -174,24 +140,27 @@ Status IndexedSearch::Count(int from, int to) {
 }
 
 // Puts in buckets_ the units of chunk `index` whose bound is in [low, high).
-Status IndexedSearch::Extract(size_t index, int counted, int low, int high) {
+Status IndexedSearch::Extract(size_t index, int counted, const Round& round) {
   const int64_t chunk = chunks_[index];
-  Result<const std::vector<uint16_t>*> lengths = reader_.Lengths(query_.lang, chunk);
-  if (!lengths.ok()) return lengths.status();
+  const std::vector<uint16_t>& lengths = *lengths_[index];
   const int bonus = static_cast<int>(tokens_.size()) - counted + overflow_;
   match::SlicedCounter& counter = counters_[index];
-  counter.AtLeast(MinimumCount(low) - bonus, mask_);
+  counter.AtLeast(round.minimum_count - bonus, mask_);
   const int m = static_cast<int>(query_.key.size());
   for (int w = 0; w < match::kChunkWords; ++w) {
     for (uint64_t bits = mask_[w]; bits != 0; bits &= bits - 1) {
       const int slot = w * 64 + std::countr_zero(bits);
-      const uint16_t value = (**lengths)[slot];
+      const uint16_t value = lengths[slot];
       if (value == kNoEntry) continue;
       // A unit with several variants (or a giant key) has no bound of its own: it is verified
       // in the first round whose mask lets it through (Verify skips it after that).
-      const int bound =
-          value == kSeveral ? high - 1 : UpperBound(m, value - 1, counter.Count(slot) + bonus);
-      if (bound < low || bound >= high) continue;
+      int bound = round.high - 1;
+      if (value != kSeveral) {
+        const int n = value - 1;
+        if (n < round.shortest || n > round.longest) continue;  // cheap: before the count
+        bound = UpperBound(m, n, counter.Count(slot) + bonus);
+      }
+      if (bound < round.low || bound >= round.high) continue;
       buckets_[bound].push_back((chunk << match::kChunkBits) | slot);
       ++stats_.candidates;
     }
@@ -201,11 +170,20 @@ Status IndexedSearch::Extract(size_t index, int counted, int low, int high) {
 
 Status IndexedSearch::Run() {
   stats_ = {};
-  verified_.clear();
   if (Status s = ResolveTokens(); !s.ok()) return s;
   Result<std::vector<int64_t>> chunks = reader_.Chunks(query_.lang);
   if (!chunks.ok()) return chunks.status();
   chunks_ = std::move(*chunks);
+  positions_.assign(chunks_.empty() ? 0 : static_cast<size_t>(chunks_.back()) + 1, -1);
+  seen_.assign(chunks_.size(), match::EmptyChunkBits());
+  verified_in_.assign(chunks_.size(), 0);
+  lengths_.clear();
+  for (size_t i = 0; i < chunks_.size(); ++i) {
+    positions_[static_cast<size_t>(chunks_[i])] = static_cast<int>(i);
+    Result<const std::vector<uint16_t>*> lengths = reader_.Lengths(query_.lang, chunks_[i]);
+    if (!lengths.ok()) return lengths.status();
+    lengths_.push_back(*lengths);
+  }
   counters_.resize(chunks_.size());
   for (match::SlicedCounter& c : counters_) c.Reset(std::bit_width(tokens_.size() + 1));
   const int probe = ProbeTokens();
@@ -220,8 +198,9 @@ Status IndexedSearch::Run() {
   int high = 101;
   while (high > top_.threshold()) {
     const int low = std::max(top_.threshold(), high - kRoundWidth);
+    const Round round = RoundFor(low, high);
     for (size_t i = 0; i < chunks_.size(); ++i) {
-      if (Status s = Extract(i, counted, low, high); !s.ok()) return s;
+      if (Status s = Extract(i, counted, round); !s.ok()) return s;
     }
     for (int bound = high - 1; bound >= low && bound >= top_.threshold(); --bound) {
       if (Status s = VerifyBucket(bound, buckets_[bound]); !s.ok()) return s;
@@ -275,13 +254,21 @@ Status IndexedSearch::Probe(int probe) {
     }
     if (any) break;
   }
-  std::vector<std::pair<int, int64_t>> ranked;  // (-held, unit)
+  // Ranked by the bound they would have if they held every token not probed: among units
+  // holding equally many, those whose length is nearest the query's come first.
+  const int m = static_cast<int>(query_.key.size());
+  const int rest = static_cast<int>(tokens_.size()) - probe + overflow_;
+  std::vector<std::pair<int, int64_t>> ranked;  // (-bound * 256 - held, unit)
   for (size_t i = 0; i < chunks_.size() && best > 0; ++i) {
     counters_[i].AtLeast(std::max(1, best - kProbeSlack), mask_);
     for (int w = 0; w < match::kChunkWords; ++w) {
       for (uint64_t bits = mask_[w]; bits != 0; bits &= bits - 1) {
         const int slot = w * 64 + std::countr_zero(bits);
-        ranked.emplace_back(-counters_[i].Count(slot), (chunks_[i] << match::kChunkBits) | slot);
+        const uint16_t value = (*lengths_[i])[slot];
+        if (value == kNoEntry) continue;
+        const int held = counters_[i].Count(slot);
+        const int bound = value == kSeveral ? 100 : UpperBound(m, value - 1, held + rest);
+        ranked.emplace_back(-bound * 256 - held, (chunks_[i] << match::kChunkBits) | slot);
       }
     }
   }
@@ -293,15 +280,23 @@ Status IndexedSearch::Probe(int probe) {
   return Status::Ok();
 }
 Status IndexedSearch::Verify(int64_t unit) {
-  match::ChunkBits& seen = verified_[match::ChunkOf(unit)];
-  if (seen.empty()) seen = match::EmptyChunkBits();
+  const int64_t chunk = match::ChunkOf(unit);
+  if (chunk >= static_cast<int64_t>(positions_.size()) || positions_[chunk] < 0) {
+    return Status::Ok();  // no such chunk: a stale posting can name no unit outside them
+  }
+  const size_t position = static_cast<size_t>(positions_[chunk]);
+  match::ChunkBits& seen = seen_[position];
   const uint16_t slot = match::SlotOf(unit);
-  if (seen[slot >> 6] & (uint64_t{1} << (slot & 63))) return Status::Ok();
-  seen[slot >> 6] |= uint64_t{1} << (slot & 63);
+  const uint64_t bit = uint64_t{1} << (slot & 63);
+  if (seen[slot >> 6] & bit) return Status::Ok();
+  seen[slot >> 6] |= bit;
   // Deleted units keep their postings and keys (the probe may meet them): skip them.
-  Result<const std::vector<uint16_t>*> lengths = reader_.Lengths(query_.lang, match::ChunkOf(unit));
-  if (!lengths.ok()) return lengths.status();
-  if ((**lengths)[slot] == kNoEntry) return Status::Ok();
+  if ((*lengths_[position])[slot] == kNoEntry) return Status::Ok();
+  // A chunk many of whose units get verified has all its keys read at once, which is cheaper
+  // than block by block, and kept for the queries that follow.
+  if (++verified_in_[position] == kBulkLoadUnits) {
+    if (Status s = reader_.LoadChunkKeys(query_.lang, chunk); !s.ok()) return s;
+  }
   Result<const KeyBlockView*> block = reader_.UnitBlock(query_.lang, unit);
   if (!block.ok()) return block.status();
   ++stats_.verified;
@@ -314,12 +309,6 @@ Status IndexedSearch::Verify(int64_t unit) {
   return status;
 }
 Status IndexedSearch::VerifyBucket(int bound, std::vector<int64_t>& units) {
-  std::unordered_map<int64_t, int> per_chunk;
-  for (int64_t unit : units) ++per_chunk[match::ChunkOf(unit)];
-  for (const auto& [chunk, count] : per_chunk) {
-    if (count < kBulkLoadUnits || reader_.ChunkKeysLoaded(query_.lang, chunk)) continue;
-    if (Status s = reader_.LoadChunkKeys(query_.lang, chunk); !s.ok()) return s;
-  }
   std::sort(units.begin(), units.end());  // neighbours share key blocks
   for (int64_t unit : units) {
     if (bound < top_.threshold()) break;  // better matches turned up meanwhile

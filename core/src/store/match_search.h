@@ -15,45 +15,9 @@
 #include "match/posting_chunk.h"
 #include "match/top_units.h"
 #include "store/match_index_reader.h"
+#include "store/variant_scorer.h"
 
 namespace hashi::store {
-
-// What the search asks of the store about a candidate.
-struct CandidateChecks {
-  // MatchIdentity (hashi/matcher.h) of variant `ord` of `unit`: needed only when its key equals
-  // the query's (100 or 99).
-  std::function<Result<std::string>(int64_t unit, int ord)> identity;
-  // Whether `unit` may be a match at all (e.g. it has every target language); empty: all may.
-  std::function<Result<bool>(int64_t unit)> admit;
-};
-
-// The query as the search needs it.
-struct SearchQuery {
-  std::string lang;      // primary subtag of `from`
-  LanguageTag from;      // a variant is a source if its tag Matches this
-  std::u32string key;    // MatchKey of the query, as code points
-  std::string identity;  // MatchIdentity of the query
-};
-
-// Scores a variant's key against the query with the cut-off of `top`, and offers it.
-// Shared by the indexed search and the exhaustive scan, so both score exactly alike.
-class VariantScorer {
- public:
-  VariantScorer(const SearchQuery& query, const CandidateChecks& checks, match::TopUnits& top);
-  // Scores variant `ord` of `unit` with tag `tag` and matching key `key` (UTF-8).
-  Status Score(int64_t unit, int ord, std::string_view tag, std::string_view key);
-  // Whether a variant with this canonical tag is in the query's language.
-  bool TagMatches(std::string_view tag);
-
- private:
-  const SearchQuery& query_;
-  const CandidateChecks& checks_;
-  match::TopUnits& top_;
-  match::Levenshtein levenshtein_;
-  std::unordered_map<std::string, bool> tag_verdicts_;
-  std::string last_tag_;  // the last tag asked about, and its verdict: nearly all are equal
-  bool last_verdict_ = false;
-};
 
 class IndexedSearch {
  public:
@@ -82,7 +46,13 @@ class IndexedSearch {
   int CountedTokens() const;
   Status Count(int from, int to);
   Status CountChunk(size_t index, int from, int to);
-  Status Extract(size_t index, int counted, int low, int high);
+  struct Round {
+    int low, high;          // bounds in [low, high)
+    int minimum_count;      // the fewest shared tokens such a bound needs
+    int shortest, longest;  // the key lengths that allow it
+  };
+  Round RoundFor(int low, int high) const;
+  Status Extract(size_t index, int counted, const Round& round);
   Status VerifyBucket(int bound, std::vector<int64_t>& units);
   Status Verify(int64_t unit);
   int MinimumCount(int threshold) const;
@@ -97,7 +67,11 @@ class IndexedSearch {
   std::vector<match::SlicedCounter> counters_;  // per chunk
   match::ChunkBits mask_;
   std::vector<std::vector<int64_t>> buckets_;  // units by the upper bound of their score
-  std::unordered_map<int64_t, match::ChunkBits> verified_;  // by chunk
+  // Per chunk (by position in chunks_): units verified, and the slot lengths.
+  std::vector<int> positions_;  // chunk id -> position in chunks_, or -1
+  std::vector<match::ChunkBits> seen_;
+  std::vector<int> verified_in_;
+  std::vector<const std::vector<uint16_t>*> lengths_;
   Stats stats_;
 };
 

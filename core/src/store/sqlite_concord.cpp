@@ -30,8 +30,8 @@ struct PhrasePlan {
 // The code points a phrase's `c` stands for: itself, and in a bare phrase every letter with
 // diacritics that folds to it, as far as the language's keys hold it (every code point that
 // is not a key's last is the first of some indexed bigram).
-Result<std::vector<char32_t>> Letters(MatchIndexReader& reader, const std::string& lang,
-                                      char32_t c, bool bare) {
+Result<std::vector<char32_t>> Letters(MatchIndexReader& reader, const std::string& lang, char32_t c,
+                                      bool bare) {
   if (!bare) return std::vector<char32_t>{c};
   std::vector<char32_t> letters;
   for (char32_t x : match::BarePreimages(c)) {
