@@ -1,13 +1,9 @@
 #include "hashi/unit.h"
 
+#include "utf8_scan.h"
+
 namespace hashi {
 namespace {
-
-void AppendUtf8(std::string& out, char32_t c) {  // c is in the BMP private-use area here
-  out.push_back(static_cast<char>(0xE0 | (c >> 12)));
-  out.push_back(static_cast<char>(0x80 | ((c >> 6) & 0x3F)));
-  out.push_back(static_cast<char>(0x80 | (c & 0x3F)));
-}
 
 char32_t MarkerFor(CodeKind kind) {
   switch (kind) {
@@ -46,8 +42,8 @@ Status Segment::AppendCode(Code code) {
     return Status::InvalidInput("more than " + std::to_string(kMaxCodesPerSegment) +
                                 " inline codes in one segment");
   }
-  AppendUtf8(text, MarkerFor(code.kind));
-  AppendUtf8(text, kIndexBase + static_cast<char32_t>(codes.size()));
+  AppendUtf8(MarkerFor(code.kind), text);
+  AppendUtf8(kIndexBase + static_cast<char32_t>(codes.size()), text);
   codes.push_back(std::move(code));
   return Status::Ok();
 }
