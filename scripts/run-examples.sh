@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # The main job on the bundled examples: set up, build, then run hashi on examples/.
 # Writes into build/example/ (made anew each run, so running it twice gives the same result).
+# usage: scripts/run-examples.sh [--test-tools]   (passed on to scripts/setup.sh)
 set -euo pipefail
 cd "$(dirname "$0")/.."
-scripts/setup.sh build
+scripts/setup.sh "$@" build
 
 HASHI=build/hashi
 OUT=build/example

@@ -1,8 +1,11 @@
 #!/usr/bin/env bash
 # Installs the Debian packages hashi needs (only those missing), then configures and builds.
-# usage: scripts/setup.sh [BUILD_DIR]      (default: build)
+# usage: scripts/setup.sh [--test-tools] [BUILD_DIR]      (default: build)
+#   --test-tools  also installs what only the tests run (peers and checkers they compare with)
 set -euo pipefail
 cd "$(dirname "$0")/.."
+WITH_TEST_TOOLS=0
+if [ "${1:-}" = "--test-tools" ]; then WITH_TEST_TOOLS=1; shift; fi
 BUILD_DIR=${1:-build}
 
 PACKAGES=(
@@ -11,6 +14,10 @@ PACKAGES=(
   libgtest-dev libgmock-dev libbenchmark-dev                   # tests and benchmarks
   libxml2-utils sqlite3 python3                                # xmllint (DTD checks), tools
 )
+TEST_PACKAGES=(
+  translate-toolkit                                            # reads our XLIFF back, as a client
+)
+if ((WITH_TEST_TOOLS)); then PACKAGES+=("${TEST_PACKAGES[@]}"); fi
 
 missing=()
 for p in "${PACKAGES[@]}"; do
