@@ -12,7 +12,7 @@ cd "$(dirname "$0")/.."
 HASHI=${HASHI:-build/hashi}
 HUNALIGN_DIR=${HUNALIGN_DIR:-/tmp/hunalign-build}
 HUNALIGN=$HUNALIGN_DIR/src/hunalign/hunalign
-DIC=../shared/peers/hunalign/data/null.dic
+DIC=$(realpath ../shared/peers/hunalign/data/null.dic)
 WORK=${BENCH_DATA:-/tmp/alignbench}
 ARTICLES=${1:-3000}
 LONG=${2:-10000}
@@ -35,14 +35,15 @@ print("| %s | %s | %.2f | %.0f |" % (sys.argv[1], sys.argv[2], sum(r["median_s"]
                                       max(r["peak_rss_mb"] for r in runs)))
 EOF
 }
-# hunalign's progress chatter on stderr is dropped (hashi runs with --quiet).
+# hunalign's progress chatter on stderr is dropped (hashi runs with --quiet); it runs in $OUT
+# because it leaves a translate.txt in its working folder.
 hun_batch() {
   measure --setup "rm -rf $DATA/hunalign-out/*" -- \
-    sh -c "'$HUNALIGN' -batch '$DIC' '$DATA/hunalign-$1.jobs' 2>/dev/null"
+    sh -c "cd '$OUT' && '$HUNALIGN' -batch '$DIC' '$DATA/hunalign-$1.jobs' 2>/dev/null"
 }
 hashi_batch() { measure --setup "rm -rf $OUT/tmx" -- "$HASHI" --quiet align --presegmented --batch "$1" --tmx-dir "$OUT/tmx"; }
 hashi_long() { measure -- "$HASHI" --quiet align --presegmented "$@" --tsv "$OUT/long.tsv"; }
-hun_long() { measure -- sh -c "'$HUNALIGN' '$DIC' '$1' '$2' > '$OUT/long.ladder' 2>/dev/null"; }
+hun_long() { measure -- sh -c "cd '$OUT' && '$HUNALIGN' '$DIC' '$1' '$2' > long.ladder 2>/dev/null"; }
 
 en=$(wc -l < "$DATA/long.en.txt"); vi=$(wc -l < "$DATA/long.vi.txt"); ja=$(wc -l < "$DATA/long.ja.txt")
 echo "batch: $ARTICLES articles; long document: en $en, vi $vi, ja $ja sentences; $(nproc) cores"

@@ -45,8 +45,10 @@ def hashi_rows(hashi, files):
 
 def hunalign_rows(hunalign, src, tgt, src_lines, tgt_lines, work):
     """hunalign's ladder (rungs "i j score") turned into links between sentence runs."""
-    out = subprocess.run([hunalign, NULL_DIC, src, tgt], capture_output=True, text=True,
-                         check=True).stdout
+    # Run in `work`: hunalign leaves a translate.txt in its working folder.
+    out = subprocess.run([hunalign, os.path.abspath(NULL_DIC), os.path.abspath(src),
+                          os.path.abspath(tgt)], capture_output=True, text=True, check=True,
+                         cwd=work).stdout
     rungs = [tuple(map(int, line.split("\t")[:2])) for line in out.split("\n") if line]
     rows = []
     for (i0, j0), (i1, j1) in zip(rungs, rungs[1:]):

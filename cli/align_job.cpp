@@ -56,7 +56,8 @@ Result<PreparedArticle> AlignJob::Prepare(const ArticleTask& task, ArticleReader
   }
   if (!task.tmx.empty()) {
     const std::string srclang = article.versions.front().lang.str();
-    if (Status s = WriteTmx(task.tmx, ToUnits(article), srclang); !s.ok()) {
+    const bool sync = settings_.batch_dir.empty();  // a batch syncs its folder once at the end
+    if (Status s = WriteTmx(task.tmx, ToUnits(article), srclang, sync); !s.ok()) {
       return s.WithFile(task.tmx);
     }
   }

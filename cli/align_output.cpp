@@ -100,9 +100,10 @@ std::vector<Unit> ToUnits(const AlignedArticle& article) {
 }
 
 Status WriteTmx(const std::string& path, const std::vector<Unit>& units,
-                const std::string& srclang) {
+                const std::string& srclang, bool sync) {
   formats::TmxWriterOptions options;
   options.srclang = srclang;
+  options.sync_each_file = sync;
   Result<std::unique_ptr<formats::UnitWriter>> writer = formats::OpenTmxFileWriter(path, options);
   if (!writer.ok()) return writer.status();
   for (const Unit& unit : units) {

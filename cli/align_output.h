@@ -37,9 +37,10 @@ std::vector<QJsonObject> ToJson(const AlignedArticle& article);
 // x-hashi-confidence. The first version is the source language.
 std::vector<Unit> ToUnits(const AlignedArticle& article);
 
-// Writes `units` as TMX 1.4b to `path` ("-" = standard output).
+// Writes `units` as TMX 1.4b to `path` ("-" = standard output). Without `sync` the file is not
+// synced to disk before it is renamed into place (a batch syncs once at its end).
 Status WriteTmx(const std::string& path, const std::vector<Unit>& units,
-                const std::string& srclang);
+                const std::string& srclang, bool sync = true);
 
 // Stores `units` in the TM in one transaction, labelled `origin`.
 Result<ImportStats> ImportUnits(TmStore& store, std::vector<Unit> units,

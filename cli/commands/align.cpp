@@ -7,6 +7,7 @@
 #include "align_batch.h"
 #include "align_job.h"
 #include "command.h"
+#include "hashi/formats/tmx.h"
 #include "progress.h"
 
 namespace hashi::cli {
@@ -173,6 +174,9 @@ class AlignCommand : public Command {
     }
     Progress progress(ctx.ShowProgress());
     const size_t failed = RunArticles(job, tasks, settings.presegmented, progress);
+    if (!settings.tmx_dir.empty()) {
+      if (Status s = formats::SyncFileSystem(settings.tmx_dir); !s.ok()) return s;
+    }
     // Each failure was reported as it happened; an empty message tells main not to repeat it.
     return failed == 0 ? Status::Ok() : Status::InvalidInput("");
   }

@@ -9,6 +9,8 @@
 #include <random>
 #include <string>
 
+#include "hashi/formats/tmx.h"
+
 namespace hashi::formats {
 namespace {
 
@@ -48,7 +50,7 @@ class StdoutSink final : public OutputSink {
 // writer's) and mode 0666 less the umask, as the final file would get.
 class AtomicFileSink final : public OutputSink {
  public:
-  static Result<std::unique_ptr<OutputSink>> Open(const std::filesystem::path& path) {
+  static Result<std::unique_ptr<OutputSink>> Open(const std::filesystem::path& path, bool sync) {
     std::random_device random;
     static constexpr char kLetters[] =
         "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
@@ -58,7 +60,7 @@ class AtomicFileSink final : public OutputSink {
       std::filesystem::path temp = path;
       temp += suffix;
       const int fd = ::open(temp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
-      if (fd >= 0) return std::unique_ptr<OutputSink>(new AtomicFileSink(path, temp, fd));
+      if (fd >= 0) return std::unique_ptr<OutputSink>(new AtomicFileSink(path, temp, fd, sync));
       if (errno != EEXIST) return IoError("cannot create", temp, errno);
     }
     return Status::Io("cannot create a temporary file beside it", {path.string(), 0, 0});
@@ -81,7 +83,7 @@ class AtomicFileSink final : public OutputSink {
 
   Status Commit() override {
     // fsync before rename: after a crash, `path` holds the old file or the whole new one.
-    if (::fsync(fd_) != 0) return IoError("cannot write", temp_, errno);
+    if (sync_ && ::fsync(fd_) != 0) return IoError("cannot write", temp_, errno);
     const int fd = fd_;
     fd_ = -1;
     if (::close(fd) != 0) return IoError("cannot write", temp_, errno);
@@ -92,12 +94,13 @@ class AtomicFileSink final : public OutputSink {
   }
 
  private:
-  AtomicFileSink(std::filesystem::path path, std::filesystem::path temp, int fd)
-      : path_(std::move(path)), temp_(std::move(temp)), fd_(fd) {}
+  AtomicFileSink(std::filesystem::path path, std::filesystem::path temp, int fd, bool sync)
+      : path_(std::move(path)), temp_(std::move(temp)), fd_(fd), sync_(sync) {}
 
   std::filesystem::path path_;
   std::filesystem::path temp_;
   int fd_;
+  bool sync_;
   bool committed_ = false;
 };
 
@@ -107,9 +110,18 @@ std::unique_ptr<OutputSink> MakeOstreamSink(std::ostream& out) {
   return std::make_unique<OstreamSink>(out);
 }
 
-Result<std::unique_ptr<OutputSink>> OpenFileSink(const std::filesystem::path& path) {
+Result<std::unique_ptr<OutputSink>> OpenFileSink(const std::filesystem::path& path, bool sync) {
   if (path == "-") return std::unique_ptr<OutputSink>(new StdoutSink());
-  return AtomicFileSink::Open(path);
+  return AtomicFileSink::Open(path, sync);
+}
+
+Status SyncFileSystem(const std::filesystem::path& folder) {
+  const int fd = ::open(folder.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+  if (fd < 0) return IoError("cannot open", folder, errno);
+  const int result = ::syncfs(fd);
+  const int error = errno;
+  ::close(fd);
+  return result == 0 ? Status::Ok() : IoError("cannot sync", folder, error);
 }
 
 }  // namespace hashi::formats

@@ -27,8 +27,11 @@ class OutputSink {
 std::unique_ptr<OutputSink> MakeOstreamSink(std::ostream& out);
 
 // Writes to a new file "PATH.tmp-XXXXXX" beside `path`, renamed to `path` by Commit(); "-" is
-// standard output. Fails with kIo if the temporary file cannot be created.
-Result<std::unique_ptr<OutputSink>> OpenFileSink(const std::filesystem::path& path);
+// standard output. Fails with kIo if the temporary file cannot be created. With `sync`, Commit()
+// syncs the file before the rename, so after a crash `path` holds the old file or the whole new
+// one; a caller writing many files may skip that and call SyncFileSystem() once at the end.
+Result<std::unique_ptr<OutputSink>> OpenFileSink(const std::filesystem::path& path,
+                                                 bool sync = true);
 
 }  // namespace hashi::formats
 

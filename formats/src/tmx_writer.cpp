@@ -199,7 +199,7 @@ std::unique_ptr<UnitWriter> MakeTmxWriter(std::ostream& out, const TmxWriterOpti
 
 Result<std::unique_ptr<UnitWriter>> OpenTmxFileWriter(const std::filesystem::path& path,
                                                       const TmxWriterOptions& options) {
-  auto sink = OpenFileSink(path);
+  auto sink = OpenFileSink(path, options.sync_each_file);
   if (!sink.ok()) return sink.status();
   return std::unique_ptr<UnitWriter>(std::make_unique<TmxWriter>(std::move(*sink), options));
 }

@@ -237,6 +237,25 @@ TEST(TmxFileWriter, RemovesTheTemporaryFileWhenNotFinished) {
   EXPECT_EQ(hashi::testing::ReadFileBytes(dir / "out.tmx"), "old content");
 }
 
+TEST(TmxFileWriter, WithoutSyncStillRenamesIntoPlaceAndTheFolderSyncsOnce) {
+  hashi::testing::TempDir dir;
+  TmxWriterOptions options;
+  options.sync_each_file = false;
+  for (const char* name : {"a.tmx", "b.tmx"}) {
+    auto writer = OpenTmxFileWriter(dir / name, options);
+    ASSERT_TRUE(writer.ok()) << writer.status().ToString();
+    ASSERT_TRUE((*writer)->Write(SampleUnit()).ok());
+    ASSERT_TRUE((*writer)->Finish().ok());
+    auto result = ReadAllBytes(hashi::testing::ReadFileBytes(dir / name));
+    EXPECT_EQ(result.units, std::vector<Unit>{SampleUnit()});
+  }
+  EXPECT_TRUE(FilesStartingWith(dir.path(), "a.tmx.tmp-").empty());
+  EXPECT_TRUE(SyncFileSystem(dir.path()).ok());
+  const Status missing = SyncFileSystem(dir / "no");
+  EXPECT_EQ(missing.code(), ErrorCode::kIo);
+  EXPECT_NE(missing.ToString().find("no"), std::string::npos);
+}
+
 TEST(TmxFileWriter, FailsForAMissingDirectory) {
   hashi::testing::TempDir dir;
   auto writer = OpenTmxFileWriter(dir / "no" / "out.tmx", {});

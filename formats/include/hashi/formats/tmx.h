@@ -31,6 +31,10 @@ struct TmxWriterOptions {
   std::vector<Prop> header_props;
   std::vector<Note> header_notes;
   std::vector<std::string> header_extra_markup;
+  // OpenTmxFileWriter: sync the file to disk before renaming it into place. A batch writing
+  // many files turns this off and calls SyncFileSystem() once at the end (one sync, not one per
+  // file, which made a 3,000-article batch 30% slower).
+  bool sync_each_file = true;
 };
 
 // A TMX 1.4b writer (UTF-8, valid against tmx14.dtd when the units' own content is) into
@@ -42,6 +46,9 @@ std::unique_ptr<UnitWriter> MakeTmxWriter(std::ostream& out, const TmxWriterOpti
 // never leaves a half-written file at `path`.
 Result<std::unique_ptr<UnitWriter>> OpenTmxFileWriter(const std::filesystem::path& path,
                                                       const TmxWriterOptions& options);
+
+// Flushes everything written to the file system holding `folder` to disk (syncfs).
+Status SyncFileSystem(const std::filesystem::path& folder);
 
 }  // namespace hashi::formats
 
