@@ -5,7 +5,7 @@
 #include "article_text.h"
 #include "data_files.h"
 #include "hashi/article.h"
-#include "hashi/formats/srx.h"
+#include "shipped_tools.h"
 
 namespace hashi::cli {
 namespace {
@@ -68,7 +68,11 @@ AlignerInput SplitLines(const std::string& text, const LanguageTag& lang) {
 Result<AlignerInput> ArticleReader::Read(const VersionFile& file) {
   Result<std::string> bytes = ReadAll(file.path);
   if (!bytes.ok()) return bytes.status();
-  Result<std::string> text = PrepareArticleText(std::move(*bytes), file.path);
+  return ReadBytes(file, std::move(*bytes));
+}
+
+Result<AlignerInput> ArticleReader::ReadBytes(const VersionFile& file, std::string bytes) {
+  Result<std::string> text = PrepareArticleText(std::move(bytes), file.path);
   if (!text.ok()) return text.status();
   Result<AlignerInput> input =
       presegmented_ ? Result<AlignerInput>(SplitLines(*text, file.lang)) : Segment(*text, file);
@@ -102,15 +106,9 @@ Result<AlignerInput> ArticleReader::Segment(const std::string& text, const Versi
 
 Status ArticleReader::LoadCleaner() {
   if (cleaner_ != nullptr) return Status::Ok();
-  Result<std::filesystem::path> srx_path = FindDataFile("hashi.srx");
-  if (!srx_path.ok()) return srx_path.status();
-  Result<SrxRules> rules = formats::ReadSrxFile(*srx_path);
+  Result<SrxRules> rules = LoadShippedRules();
   if (!rules.ok()) return rules.status();
-  Result<std::filesystem::path> patterns_path = FindDataFile("boilerplate.txt");
-  if (!patterns_path.ok()) return patterns_path.status();
-  Result<std::string> patterns = ReadAll(patterns_path->string());
-  if (!patterns.ok()) return patterns.status();
-  Result<std::unique_ptr<Cleaner>> cleaner = MakeCleaner(*patterns, patterns_path->string());
+  Result<std::unique_ptr<Cleaner>> cleaner = LoadShippedCleaner();
   if (!cleaner.ok()) return cleaner.status();
   rules_ = std::make_unique<SrxRules>(std::move(*rules));
   cleaner_ = std::move(*cleaner);

@@ -32,6 +32,9 @@ class ArticleReader {
   // presegmented input too). Errors name the file: missing or unreadable, binary, UTF-16,
   // invalid UTF-8 (with line and column), or no sentence at all.
   Result<AlignerInput> Read(const VersionFile& file);
+  // The same for a version already in memory: `bytes` stands for `file` (its language, and
+  // its path as the name in messages).
+  Result<AlignerInput> ReadBytes(const VersionFile& file, std::string bytes);
 
  private:
   Result<AlignerInput> Segment(const std::string& text, const VersionFile& file);

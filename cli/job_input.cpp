@@ -4,7 +4,7 @@
 
 #include "article_text.h"
 #include "data_files.h"
-#include "hashi/formats/srx.h"
+#include "shipped_tools.h"
 
 namespace hashi::cli {
 namespace {
@@ -40,18 +40,23 @@ std::vector<Segment> JobInput::Segments(bool only_needing_target) const {
 }
 
 Result<JobInput> JobInputReader::Read(const std::string& path, const LanguageTag* to) {
-  JobInput input;
-  input.name = path == "-" ? "stdin" : path;
   Result<std::string> bytes = ReadAll(path);
   if (!bytes.ok()) return bytes.status();
-  if (formats::LooksLikeXliff(*bytes) || MeantAsXml(path, *bytes)) {
-    Result<formats::XliffDocument> doc = formats::ReadXliff(*bytes, input.name);
+  return ReadBytes(std::move(*bytes), path == "-" ? "stdin" : path, to);
+}
+
+Result<JobInput> JobInputReader::ReadBytes(std::string bytes, const std::string& name,
+                                           const LanguageTag* to) {
+  JobInput input;
+  input.name = name;
+  if (formats::LooksLikeXliff(bytes) || MeantAsXml(name, bytes)) {
+    Result<formats::XliffDocument> doc = formats::ReadXliff(bytes, input.name);
     if (!doc.ok()) return doc.status();
     if (Status s = CheckLanguages(*doc, to); !s.ok()) return s;
     input.xliff = std::move(*doc);
     return input;
   }
-  Result<Article> article = ReadArticle(std::move(*bytes), input.name);
+  Result<Article> article = ReadArticle(std::move(bytes), input.name);
   if (!article.ok()) return article.status();
   input.article = std::move(*article);
   return input;
@@ -86,15 +91,9 @@ Result<Article> JobInputReader::ReadArticle(std::string bytes, const std::string
 
 Status JobInputReader::LoadTools() {
   if (segmenter_ != nullptr) return Status::Ok();
-  Result<std::filesystem::path> srx_path = FindDataFile("hashi.srx");
-  if (!srx_path.ok()) return srx_path.status();
-  Result<SrxRules> rules = formats::ReadSrxFile(*srx_path);
+  Result<SrxRules> rules = LoadShippedRules();
   if (!rules.ok()) return rules.status();
-  Result<std::filesystem::path> patterns_path = FindDataFile("boilerplate.txt");
-  if (!patterns_path.ok()) return patterns_path.status();
-  Result<std::string> patterns = ReadAll(patterns_path->string());
-  if (!patterns.ok()) return patterns.status();
-  Result<std::unique_ptr<Cleaner>> cleaner = MakeCleaner(*patterns, patterns_path->string());
+  Result<std::unique_ptr<Cleaner>> cleaner = LoadShippedCleaner();
   if (!cleaner.ok()) return cleaner.status();
   Result<std::unique_ptr<Segmenter>> segmenter = MakeSegmenter(from_, &*rules);
   if (!segmenter.ok()) return segmenter.status();

@@ -38,6 +38,9 @@ class JobInputReader {
   // UTF-8 text. An XLIFF file's <file>s must have the source language `from` and, with `to`,
   // a target-language (where given) matching `to`.
   Result<JobInput> Read(const std::string& path, const LanguageTag* to);
+  // The same for input already in memory: `bytes`, named `name` (messages, the file name
+  // test for XLIFF).
+  Result<JobInput> ReadBytes(std::string bytes, const std::string& name, const LanguageTag* to);
 
  private:
   Result<Article> ReadArticle(std::string bytes, const std::string& name);

@@ -2,6 +2,7 @@
 #include <QJsonObject>
 #include <QString>
 
+#include "article_text.h"
 #include "command.h"
 #include "data_files.h"
 #include "hashi/cleaner.h"
@@ -10,57 +11,10 @@
 #include "hashi/normalizer.h"
 #include "hashi/segmenter.h"
 #include "json_output.h"
+#include "shipped_tools.h"
 
 namespace hashi::cli {
 namespace {
-
-Location LocationOf(const std::string& file, std::string_view bytes, size_t offset) {
-  const std::string_view before = bytes.substr(0, offset);
-  const size_t last_newline = before.rfind('\n');
-  const int64_t line = std::count(before.begin(), before.end(), '\n') + 1;
-  const int64_t column = static_cast<int64_t>(
-      last_newline == std::string_view::npos ? offset + 1 : offset - last_newline);
-  return Location{file, line, column};
-}
-
-// The input as NFC UTF-8 with LF line ends: BOM dropped, CRLF and CR made LF. Binary input and
-// UTF-16 are errors; invalid UTF-8 is one too unless `lossy`, which replaces it with U+FFFD.
-Result<std::string> PrepareText(std::string bytes, const std::string& name, bool lossy) {
-  if (bytes.rfind("\xFF\xFE", 0) == 0 || bytes.rfind("\xFE\xFF", 0) == 0) {
-    return Status::InvalidInput(
-        "UTF-16 text (it starts with a UTF-16 byte order mark); "
-        "convert it to UTF-8 first",
-        {name});
-  }
-  if (const size_t nul = bytes.find('\0'); nul != std::string::npos) {
-    return Status::InvalidInput(
-        "binary file, not text (NUL byte at byte offset " + std::to_string(nul) + ")", {name});
-  }
-  size_t skipped = 0;
-  if (bytes.rfind("\xEF\xBB\xBF", 0) == 0) skipped = 3;
-  std::string text = bytes.substr(skipped);
-  if (const size_t bad = FindInvalidUtf8(text); bad != std::string::npos) {
-    if (!lossy) {
-      return Status::InvalidInput("invalid UTF-8 at byte offset " + std::to_string(bad + skipped) +
-                                      " (--lossy replaces invalid bytes with U+FFFD)",
-                                  LocationOf(name, bytes, bad + skipped));
-    }
-    const QByteArray repaired = QString::fromUtf8(text.data(), qsizetype(text.size())).toUtf8();
-    text.assign(repaired.constData(), static_cast<size_t>(repaired.size()));
-    PrintError("hashi: " + name + ": warning: invalid UTF-8 (first at byte offset " +
-               std::to_string(bad + skipped) + ") replaced with U+FFFD\n");
-  }
-  std::string lf;
-  lf.reserve(text.size());
-  for (size_t i = 0; i < text.size(); ++i) {
-    if (text[i] != '\r') {
-      lf += text[i];
-    } else if (i + 1 >= text.size() || text[i + 1] != '\n') {
-      lf += '\n';
-    }
-  }
-  return ToNfc(lf);
-}
 
 class SegmentCommand : public Command {
  public:
@@ -99,7 +53,7 @@ class SegmentCommand : public Command {
 
     Result<std::string> bytes = ReadAll(path);
     if (!bytes.ok()) return bytes.status();
-    Result<std::string> text = PrepareText(std::move(*bytes), name, parser.isSet("lossy"));
+    Result<std::string> text = PrepareArticleText(std::move(*bytes), name, parser.isSet("lossy"));
     if (!text.ok()) return text.status();
     Result<SrxRules> rules = LoadRules(parser);
     if (!rules.ok()) return rules.status();
@@ -130,17 +84,11 @@ class SegmentCommand : public Command {
  private:
   static Result<SrxRules> LoadRules(const QCommandLineParser& parser) {
     if (parser.isSet("srx")) return formats::ReadSrxFile(ToUtf8(parser.value("srx")));
-    Result<std::filesystem::path> path = FindDataFile("hashi.srx");
-    if (!path.ok()) return path.status();
-    return formats::ReadSrxFile(*path);
+    return LoadShippedRules();
   }
 
   static Result<std::string> Clean(const std::string& text) {
-    Result<std::filesystem::path> path = FindDataFile("boilerplate.txt");
-    if (!path.ok()) return path.status();
-    Result<std::string> patterns = ReadAll(path->string());
-    if (!patterns.ok()) return patterns.status();
-    Result<std::unique_ptr<Cleaner>> cleaner = MakeCleaner(*patterns, path->string());
+    Result<std::unique_ptr<Cleaner>> cleaner = LoadShippedCleaner();
     if (!cleaner.ok()) return cleaner.status();
     return (*cleaner)->Clean(text);
   }
