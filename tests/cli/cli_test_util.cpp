@@ -39,22 +39,4 @@ std::string StatsJson(const std::filesystem::path& tm) {
   return r.exit_code == 0 ? r.out : "";
 }
 
-bool HaveXmllint() { return std::system("command -v xmllint >/dev/null 2>&1") == 0; }
-
-std::string DtdErrors(const std::filesystem::path& tmx) {
-  const std::string dtd = (SharedDir() / "corpus/schemas/tmx14.dtd").string();
-  const std::string cmd =
-      "xmllint --noout --nonet --dtdvalid '" + dtd + "' '" + tmx.string() + "' 2>&1";
-  std::string out;
-  if (FILE* p = ::popen(cmd.c_str(), "r")) {
-    char buffer[4096];
-    size_t n;
-    while ((n = std::fread(buffer, 1, sizeof buffer, p)) > 0) out.append(buffer, n);
-    const int status = ::pclose(p);
-    if (status == 0) return "";
-    if (out.empty()) out = "xmllint failed";
-  }
-  return out;
-}
-
 }  // namespace hashi::testing

@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "external_tools.h"
 #include "hashi/unit.h"
 #include "test_support.h"
 
@@ -19,11 +20,6 @@ std::vector<Unit> ReadUnits(const std::filesystem::path& tmx);
 
 // `hashi stats --json` of the TM, or "" when it cannot be read.
 std::string StatsJson(const std::filesystem::path& tm);
-
-// True if xmllint is installed (the DTD checks skip otherwise).
-bool HaveXmllint();
-// Runs `xmllint --noout --dtdvalid tmx14.dtd FILE`; returns its stderr ("" when valid).
-std::string DtdErrors(const std::filesystem::path& tmx);
 
 }  // namespace hashi::testing
 

@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "external_tools.h"
 #include "test_support.h"
 
 namespace hashi::testing {
@@ -18,19 +19,6 @@ std::string TmxOf(const std::vector<TmUnit>& units);
 // Imports TmxOf(units) into the TM `dir`/tm.db (origin `origin`); returns the TM's path.
 std::string MakeTm(const TempDir& dir, const std::vector<TmUnit>& units,
                    const std::string& origin = "press.tmx");
-
-// Runs a shell command line; returns its output (stdout and stderr) and sets `exit_code`.
-std::string Shell(const std::string& command, int* exit_code);
-
-// "" when `file` is valid against ../shared/corpus/schemas/`xsd`, else xmllint's messages.
-std::string SchemaErrors(const std::string& file, const std::string& xsd);
-bool HaveXmllintTool();
-
-// True if python3 can import translate-toolkit (Debian package translate-toolkit).
-bool HaveToolkit();
-// translate-toolkit's view of an XLIFF file: one line per unit, "source<TAB>target", or ""
-// (with `exit_code` set) when python3 with translate-toolkit is missing or fails.
-std::string ToolkitUnits(const std::string& file, int* exit_code);
 
 }  // namespace hashi::testing
 
