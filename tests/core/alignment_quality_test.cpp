@@ -21,8 +21,9 @@
 namespace hashi {
 namespace {
 
-// The target for every pair. Today's set scores 1.0 on every pair.
-constexpr double kFloor = 0.95;
+// Above the target of 0.95 for every pair: today's set scores 1.0 on every pair, so a change that
+// costs more than a link or two here fails.
+constexpr double kFloor = 0.98;
 
 struct GoldArticle {
   std::string slug;
