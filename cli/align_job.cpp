@@ -25,46 +25,8 @@ Status WriteTextFile(const std::string& path, const std::string& text) {
   return Status::Ok();
 }
 
-}  // namespace
-
-Result<PreparedArticle> AlignJob::Prepare(const ArticleTask& task, ArticleReader& reader) const {
-  if (task.files.size() < 2) {
-    return Status::InvalidInput("needs at least two of en.txt, vi.txt, ja.txt",
-                                {task.folder.empty() ? task.name : task.folder});
-  }
-  PreparedArticle prepared;
-  AlignedArticle& article = prepared.article;
-  article.name = task.name;
-  article.files = task.files;
-  for (const VersionFile& file : task.files) {
-    Result<AlignerInput> version = reader.Read(file);
-    if (!version.ok()) return version.status();
-    article.versions.push_back(std::move(*version));
-  }
-  if (Status s = CheckDistinctLanguages(task.files, article.versions); !s.ok()) return s;
-  if (std::optional<std::string> warning = UnequalWarning(article)) {
-    prepared.warnings.push_back(*warning);
-  }
-  Result<Alignment> alignment = Align(article.versions);
-  if (!alignment.ok()) return alignment.status().WithContext(task.name);
-  for (AlignedUnit& unit : alignment->units) {
-    if (unit.confidence >= settings_.min_confidence) {
-      article.alignment.units.push_back(std::move(unit));
-    } else {
-      ++article.below_min_confidence;
-    }
-  }
-  if (!task.tmx.empty()) {
-    const std::string srclang = article.versions.front().lang.str();
-    const bool sync = settings_.batch_dir.empty();  // a batch syncs its folder once at the end
-    if (Status s = WriteTmx(task.tmx, ToUnits(article), srclang, sync); !s.ok()) {
-      return s.WithFile(task.tmx);
-    }
-  }
-  return prepared;
-}
-
-std::optional<std::string> AlignJob::UnequalWarning(const AlignedArticle& article) const {
+// A warning when one version has many more sentences than another.
+std::optional<std::string> UnequalWarning(const AlignedArticle& article) {
   size_t shortest = 0;
   size_t longest = 0;
   for (size_t v = 1; v < article.versions.size(); ++v) {
@@ -79,6 +41,56 @@ std::optional<std::string> AlignJob::UnequalWarning(const AlignedArticle& articl
          article.versions[shortest].lang.str() + ": " + std::to_string(few) + " sentences, " +
          article.versions[longest].lang.str() + ": " + std::to_string(many) +
          "); sentences without counterpart are left in units of their own\n";
+}
+
+}  // namespace
+
+Result<PreparedArticle> AlignVersions(const std::string& name, std::vector<VersionFile> files,
+                                      std::vector<AlignerInput> versions, double min_confidence) {
+  PreparedArticle prepared;
+  AlignedArticle& article = prepared.article;
+  article.name = name;
+  article.files = std::move(files);
+  article.versions = std::move(versions);
+  if (Status s = CheckDistinctLanguages(article.files, article.versions); !s.ok()) return s;
+  if (std::optional<std::string> warning = UnequalWarning(article)) {
+    prepared.warnings.push_back(*warning);
+  }
+  Result<Alignment> alignment = Align(article.versions);
+  if (!alignment.ok()) return alignment.status().WithContext(name);
+  for (AlignedUnit& unit : alignment->units) {
+    if (unit.confidence >= min_confidence) {
+      article.alignment.units.push_back(std::move(unit));
+    } else {
+      ++article.below_min_confidence;
+    }
+  }
+  return prepared;
+}
+
+Result<PreparedArticle> AlignJob::Prepare(const ArticleTask& task, ArticleReader& reader) const {
+  if (task.files.size() < 2) {
+    return Status::InvalidInput("needs at least two of en.txt, vi.txt, ja.txt",
+                                {task.folder.empty() ? task.name : task.folder});
+  }
+  std::vector<AlignerInput> versions;
+  for (const VersionFile& file : task.files) {
+    Result<AlignerInput> version = reader.Read(file);
+    if (!version.ok()) return version.status();
+    versions.push_back(std::move(*version));
+  }
+  Result<PreparedArticle> prepared =
+      AlignVersions(task.name, task.files, std::move(versions), settings_.min_confidence);
+  if (!prepared.ok()) return prepared;
+  if (!task.tmx.empty()) {
+    const AlignedArticle& article = prepared->article;
+    const std::string srclang = article.versions.front().lang.str();
+    const bool sync = settings_.batch_dir.empty();  // a batch syncs its folder once at the end
+    if (Status s = WriteTmx(task.tmx, ToUnits(article), srclang, sync); !s.ok()) {
+      return s.WithFile(task.tmx);
+    }
+  }
+  return prepared;
 }
 
 // Without any output option the units themselves go to stdout.

@@ -43,6 +43,12 @@ struct PreparedArticle {
   std::vector<std::string> warnings;  // for stderr
 };
 
+// Checks that the read `versions` (of `files`, in order) are in distinct languages and aligns
+// them, leaving out units below `min_confidence`. The steps of AlignJob::Prepare after reading;
+// `hashi serve` calls it for versions posted to it. Thread-safe.
+Result<PreparedArticle> AlignVersions(const std::string& name, std::vector<VersionFile> files,
+                                      std::vector<AlignerInput> versions, double min_confidence);
+
 class AlignJob {
  public:
   AlignJob(const AlignSettings& settings, const CliContext& ctx)
@@ -63,7 +69,6 @@ class AlignJob {
   // Stores the units in the TM and adds what happened to the summary.
   Status Import(const ArticleTask& task, const AlignedArticle& article, std::string& line,
                 QJsonObject& json);
-  std::optional<std::string> UnequalWarning(const AlignedArticle& article) const;
 
   const AlignSettings& settings_;
   const CliContext& ctx_;

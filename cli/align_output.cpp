@@ -8,12 +8,15 @@
 namespace hashi::cli {
 namespace {
 
-std::string Cell(const AlignerInput& version, SentenceRange range) {
-  std::string text = JoinSentences(version.sentences, range);
+std::string OneLine(std::string text) {
   for (char& c : text) {
     if (c == '\t' || c == '\n' || c == '\r') c = ' ';
   }
   return text;
+}
+
+std::string Cell(const AlignerInput& version, SentenceRange range) {
+  return OneLine(JoinSentences(version.sentences, range));
 }
 
 // Two decimals, whatever the locale (QCoreApplication sets it from the environment).
@@ -48,18 +51,25 @@ bool Complete(const AlignedUnit& unit) {
 
 }  // namespace
 
-std::string ToTsv(const AlignedArticle& article) {
-  std::string tsv;
-  for (size_t v = 0; v < article.versions.size(); ++v) {
-    tsv += (v == 0 ? "" : "\t") + article.versions[v].lang.str();
+std::string TsvRow(const std::vector<std::string>& cells) {
+  std::string row;
+  for (size_t i = 0; i < cells.size(); ++i) {
+    if (i > 0) row += '\t';
+    row += OneLine(cells[i]);
   }
-  tsv += '\n';
+  return row + '\n';
+}
+
+std::string ToTsv(const AlignedArticle& article) {
+  std::vector<std::string> header;
+  for (const AlignerInput& version : article.versions) header.push_back(version.lang.str());
+  std::string tsv = TsvRow(header);
   for (const AlignedUnit& unit : article.alignment.units) {
+    std::vector<std::string> cells;
     for (size_t v = 0; v < article.versions.size(); ++v) {
-      if (v > 0) tsv += '\t';
-      tsv += Cell(article.versions[v], unit.ranges[v]);
+      cells.push_back(JoinSentences(article.versions[v].sentences, unit.ranges[v]));
     }
-    tsv += '\n';
+    tsv += TsvRow(cells);
   }
   return tsv;
 }
@@ -78,23 +88,34 @@ std::vector<QJsonObject> ToJson(const AlignedArticle& article) {
   return objects;
 }
 
+Unit AlignedTmUnit(const std::vector<std::pair<std::string, std::string>>& texts,
+                   double confidence) {
+  Unit unit;
+  Prop prop;
+  SetAttribute(prop.attrs, "type", kConfidenceProp);
+  prop.text = Fixed2(confidence);
+  unit.props.push_back(std::move(prop));
+  for (const auto& [lang, text] : texts) {
+    if (text.empty()) continue;
+    Variant variant;
+    variant.lang = lang;
+    variant.segment.text = text;
+    unit.variants.push_back(std::move(variant));
+  }
+  return unit;
+}
+
 std::vector<Unit> ToUnits(const AlignedArticle& article) {
   std::vector<Unit> units;
   units.reserve(article.alignment.units.size());
   for (const AlignedUnit& aligned : article.alignment.units) {
-    Unit unit;
-    Prop confidence;
-    SetAttribute(confidence.attrs, "type", kConfidenceProp);
-    confidence.text = Fixed2(aligned.confidence);
-    unit.props.push_back(std::move(confidence));
+    std::vector<std::pair<std::string, std::string>> texts;
     for (size_t v = 0; v < article.versions.size(); ++v) {
       if (aligned.ranges[v].empty()) continue;
-      Variant variant;
-      variant.lang = article.versions[v].lang.str();
-      variant.segment.text = JoinSentences(article.versions[v].sentences, aligned.ranges[v]);
-      unit.variants.push_back(std::move(variant));
+      texts.emplace_back(article.versions[v].lang.str(),
+                         JoinSentences(article.versions[v].sentences, aligned.ranges[v]));
     }
-    units.push_back(std::move(unit));
+    units.push_back(AlignedTmUnit(texts, aligned.confidence));
   }
   return units;
 }

@@ -37,6 +37,14 @@ std::vector<QJsonObject> ToJson(const AlignedArticle& article);
 // x-hashi-confidence. The first version is the source language.
 std::vector<Unit> ToUnits(const AlignedArticle& article);
 
+// One reviewed row as a TM unit: a variant for each (language, text) pair whose text is not
+// empty, the confidence as the prop x-hashi-confidence. ToUnits makes its units with it.
+Unit AlignedTmUnit(const std::vector<std::pair<std::string, std::string>>& texts,
+                   double confidence);
+
+// One TSV line (with its line end) of `cells`, tabs and line breaks in them made spaces.
+std::string TsvRow(const std::vector<std::string>& cells);
+
 // Writes `units` as TMX 1.4b to `path` ("-" = standard output). Without `sync` the file is not
 // synced to disk before it is renamed into place (a batch syncs once at its end).
 Status WriteTmx(const std::string& path, const std::vector<Unit>& units,

@@ -1,7 +1,6 @@
 #include "analysis_output.h"
 
 #include <QJsonDocument>
-#include <QJsonObject>
 #include <cstdio>
 
 #include "json_output.h"
@@ -86,22 +85,27 @@ std::string AnalysisCsv(const std::vector<AnalysisReport>& reports, const BandWe
   return out;
 }
 
+QJsonObject AnalysisJson(const AnalysisReport& r, const BandWeights* weights) {
+  QJsonObject bands;
+  for (Band band : kAllBands) {
+    bands.insert(FromUtf8(std::string(BandName(band))),
+                 Count(r.band(band).segments, r.band(band).words));
+  }
+  QJsonObject object{{"file", FromUtf8(r.file)},
+                     {"count", FromUtf8(std::string(CountUnitName(r.unit)))},
+                     {"segments", static_cast<qint64>(r.segments)},
+                     {"words", static_cast<qint64>(r.words)},
+                     {"bands", bands}};
+  if (weights != nullptr) object.insert("weighted_words", WeightedWords(r, *weights));
+  return object;
+}
+
 std::string AnalysisJsonLines(const std::vector<AnalysisReport>& reports,
                               const BandWeights* weights) {
   std::string out;
   for (const AnalysisReport& r : reports) {
-    QJsonObject bands;
-    for (Band band : kAllBands) {
-      bands.insert(FromUtf8(std::string(BandName(band))),
-                   Count(r.band(band).segments, r.band(band).words));
-    }
-    QJsonObject object{{"file", FromUtf8(r.file)},
-                       {"count", FromUtf8(std::string(CountUnitName(r.unit)))},
-                       {"segments", static_cast<qint64>(r.segments)},
-                       {"words", static_cast<qint64>(r.words)},
-                       {"bands", bands}};
-    if (weights != nullptr) object.insert("weighted_words", WeightedWords(r, *weights));
-    out += QJsonDocument(object).toJson(QJsonDocument::Compact).toStdString() + "\n";
+    out += QJsonDocument(AnalysisJson(r, weights)).toJson(QJsonDocument::Compact).toStdString() +
+           "\n";
   }
   return out;
 }

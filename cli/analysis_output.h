@@ -2,6 +2,7 @@
 #ifndef HASHI_CLI_ANALYSIS_OUTPUT_H_
 #define HASHI_CLI_ANALYSIS_OUTPUT_H_
 
+#include <QJsonObject>
 #include <string>
 #include <vector>
 
@@ -18,7 +19,10 @@ std::string AnalysisTable(const std::vector<AnalysisReport>& reports, const Band
 // report and band and a row with band "total". Fields are quoted as RFC 4180 says.
 std::string AnalysisCsv(const std::vector<AnalysisReport>& reports, const BandWeights* weights);
 
-// One JSON object per report, in CONTRACT.md's shape, plus "weighted_words" with `weights`.
+// One report as CONTRACT.md's JSON object, plus "weighted_words" with `weights`.
+QJsonObject AnalysisJson(const AnalysisReport& report, const BandWeights* weights);
+
+// One JSON object (AnalysisJson) per report, a line each.
 std::string AnalysisJsonLines(const std::vector<AnalysisReport>& reports,
                               const BandWeights* weights);
 

@@ -13,6 +13,13 @@ std::filesystem::path DataDir() {
     return env;
   }
   std::error_code ec;
+  // Installed: relative to the executable, so that any install prefix works (cmake --install
+  // --prefix, a .deb unpacked anywhere); then the folder the build was configured for.
+  const std::filesystem::path exe = std::filesystem::read_symlink("/proc/self/exe", ec);
+  if (!ec) {
+    const std::filesystem::path beside = exe.parent_path() / HASHI_DATA_RELATIVE_DIR;
+    if (std::filesystem::is_regular_file(beside / "hashi.srx", ec)) return beside.lexically_normal();
+  }
   const std::filesystem::path installed = HASHI_DATA_INSTALL_DIR;
   if (std::filesystem::is_regular_file(installed / "hashi.srx", ec)) return installed;
   return HASHI_SOURCE_DATA_DIR;

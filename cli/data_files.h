@@ -11,8 +11,10 @@ namespace hashi::cli {
 
 // The folder data files are read from, first match wins:
 //   1. $HASHI_DATA_DIR, if set and not empty (a user's own rules; no fallback from there);
-//   2. the installed folder HASHI_DATA_INSTALL_DIR, if it holds hashi.srx;
-//   3. the source tree's data/ (HASHI_SOURCE_DATA_DIR), so build/hashi works from a clone.
+//   2. the installed folder relative to the executable (HASHI_DATA_RELATIVE_DIR, e.g.
+//      ../share/hashi beside bin/), if it holds hashi.srx: any install prefix works;
+//   3. the folder configured at build time (HASHI_DATA_INSTALL_DIR), if it holds hashi.srx;
+//   4. the source tree's data/ (HASHI_SOURCE_DATA_DIR), so build/hashi works from a clone.
 std::filesystem::path DataDir();
 
 // DataDir() / name, or a kNotFound error naming the path looked at and how to set it.

@@ -3,6 +3,7 @@
 // registered there too, so they work before or after the command).
 #include <QCoreApplication>
 #include <QTextStream>
+#include <csignal>
 #include <cstdio>
 #include <cstdlib>
 #include <new>
@@ -154,6 +155,9 @@ int Main(int argc, char** argv) {
 }  // namespace hashi::cli
 
 int main(int argc, char** argv) {
+  // Past a file-size limit (ulimit -f) a write then fails with EFBIG, which SQLite and the
+  // writers report and roll back, instead of SIGXFSZ killing the process mid-write.
+  std::signal(SIGXFSZ, SIG_IGN);
   try {
     return hashi::cli::Main(argc, argv);
   } catch (const std::bad_alloc&) {

@@ -12,6 +12,9 @@ std::unique_ptr<Command> MakePretranslateCommand();
 std::unique_ptr<Command> MakeAnalyzeCommand();
 std::unique_ptr<Command> MakeLookupCommand();
 std::unique_ptr<Command> MakeConcordCommand();
+std::unique_ptr<Command> MakeCheckCommand();
+std::unique_ptr<Command> MakeVacuumCommand();
+std::unique_ptr<Command> MakeServeCommand();
 
 std::vector<std::unique_ptr<Command>> AllCommands() {
   std::vector<std::unique_ptr<Command>> commands;
@@ -24,6 +27,9 @@ std::vector<std::unique_ptr<Command>> AllCommands() {
   commands.push_back(MakeAnalyzeCommand());
   commands.push_back(MakeLookupCommand());
   commands.push_back(MakeConcordCommand());
+  commands.push_back(MakeCheckCommand());
+  commands.push_back(MakeVacuumCommand());
+  commands.push_back(MakeServeCommand());
   return commands;
 }
 

@@ -14,6 +14,16 @@ class StoreMatchSource final : public MatchSource {
     request_.query = query;
     request_.min_score = min_score;
     request_.limit = limit;
+    request_.band_floors.clear();
+    return store_->Lookup(request_);
+  }
+
+  Result<std::vector<Match>> FindInBestBand(const Segment& query,
+                                            const std::vector<int>& band_floors) override {
+    request_.query = query;
+    request_.min_score = band_floors.front();
+    request_.limit = 1;
+    request_.band_floors = band_floors;
     return store_->Lookup(request_);
   }
 

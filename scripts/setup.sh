@@ -13,9 +13,15 @@ PACKAGES=(
   libicu-dev libsqlite3-dev libpugixml-dev libxml2-dev qt6-base-dev   # libraries
   libgtest-dev libgmock-dev libbenchmark-dev                   # tests and benchmarks
   libxml2-utils sqlite3 python3                                # xmllint (DTD checks), tools
+  libcpp-httplib-dev                                           # HTTP server of `hashi serve`
+  help2man dpkg-dev                                            # man page hashi(1), .deb (cpack)
 )
 TEST_PACKAGES=(
   translate-toolkit                                            # reads our XLIFF back, as a client
+  python3-cheroot                                              # runs translate-toolkit's tmserver
+  chromium chromium-driver python3-selenium                    # browser tests of `hashi serve`
+  fonts-noto-cjk                                               # Japanese in their screenshots
+  clang-14 libclang-rt-14-dev                                  # fuzz/ (libFuzzer runtime)
 )
 if ((WITH_TEST_TOOLS)); then PACKAGES+=("${TEST_PACKAGES[@]}"); fi
 

@@ -1,43 +1,16 @@
 // hashi analyze --from LANG --to LANG[,LANG...] [--json|--csv] [--weights W] INPUT...: the
 // match-band report of a job against the TM.
+#include "analysis_job.h"
 #include "analysis_output.h"
 #include "command.h"
 #include "data_files.h"
 #include "hashi/analysis.h"
-#include "hashi/word_count.h"
 #include "job_input.h"
 #include "job_options.h"
 #include "tm_match_source.h"
 
 namespace hashi::cli {
 namespace {
-
-// Exact matches looked up for a segment whose best match is exact: enough to see every exact
-// match a context match may need.
-constexpr int kExactMatchesPerSegment = 10;
-
-// The matches an analysis needs, in two passes: the best match of every segment (a lookup down
-// to score 50 is the expensive one, and the matcher can stop at the first exact match), then
-// every exact match of the segments whose best is exact (for context matches; cheap at 100).
-Result<std::vector<std::vector<Match>>> AnalysisMatches(const std::vector<Segment>& segments,
-                                                        const MatchSourceFactory& factory,
-                                                        int threads, const CliContext& ctx) {
-  Result<std::vector<std::vector<Match>>> best =
-      LookUpAll(segments, factory, FindOptions{kLowestBandScore, 1, threads, {}}, ctx);
-  if (!best.ok()) return best;
-  std::vector<size_t> exact;
-  std::vector<Segment> queries;
-  for (size_t i = 0; i < segments.size(); ++i) {
-    if ((*best)[i].empty() || (*best)[i][0].score < 100) continue;
-    exact.push_back(i);
-    queries.push_back(segments[i]);
-  }
-  Result<std::vector<std::vector<Match>>> all_exact =
-      LookUpAll(queries, factory, FindOptions{100, kExactMatchesPerSegment, threads, {}}, ctx);
-  if (!all_exact.ok()) return all_exact;
-  for (size_t k = 0; k < exact.size(); ++k) (*best)[exact[k]] = std::move((*all_exact)[k]);
-  return best;
-}
 
 class AnalyzeCommand : public Command {
  public:
@@ -70,19 +43,18 @@ class AnalyzeCommand : public Command {
     if (!options.ok()) return options.status();
     if (Status s = CheckTmReadable(ctx.tm_path); !s.ok()) return s;
     JobInputReader reader(options->from);
-    std::vector<std::vector<Segment>> per_input;
-    std::vector<Segment> all;
+    AnalysisJob job;
+    job.from = options->from;
+    job.to = options->to_keys;
+    job.threads = options->threads;
     for (const std::string& path : options->inputs) {
       Result<JobInput> input = reader.Read(path, nullptr);
       if (!input.ok()) return input.status();
-      per_input.push_back(input->Segments(false));
-      all.insert(all.end(), per_input.back().begin(), per_input.back().end());
+      job.names.push_back(path == "-" ? "stdin" : path);
+      job.inputs.push_back(input->Segments(false));
     }
-    Result<std::vector<std::vector<Match>>> found =
-        AnalysisMatches(all, TmMatchSourceFactory(ctx.tm_path, options->from, options->to_keys),
-                        options->threads, ctx);
-    if (!found.ok()) return found.status();
-    Result<std::vector<AnalysisReport>> reports = Analyze(*options, per_input, *found);
+    Result<std::vector<AnalysisReport>> reports =
+        RunAnalysis(job, TmMatchSourceFactory(ctx.tm_path, options->from, options->to_keys), ctx);
     if (!reports.ok()) return reports.status();
     Print(Format(*options, *reports, ctx));
     return Status::Ok();
@@ -138,30 +110,6 @@ class AnalyzeCommand : public Command {
     Result<BandWeights> weights = ParseBandWeights(*text);
     if (!weights.ok()) return Status::InvalidInput(weights.status().message(), {value});
     return weights;
-  }
-
-  Result<std::vector<AnalysisReport>> Analyze(const Options& o,
-                                              const std::vector<std::vector<Segment>>& per_input,
-                                              std::vector<std::vector<Match>>& found) const {
-    Result<std::unique_ptr<WordCounter>> counter = MakeWordCounter(o.from);
-    if (!counter.ok()) return counter.status();
-    Analyzer analyzer((*counter)->unit());
-    std::vector<AnalysisReport> reports;
-    size_t next = 0;
-    for (size_t i = 0; i < per_input.size(); ++i) {
-      std::vector<int64_t> words;
-      std::vector<std::vector<Match>> matches;
-      for (const Segment& segment : per_input[i]) {
-        words.push_back((*counter)->Count(segment.text));
-        matches.push_back(std::move(found[next++]));
-        std::erase_if(matches.back(),
-                      [&](const Match& m) { return !HasEveryTarget(m, o.to_keys); });
-      }
-      const std::string& path = o.inputs[i];
-      reports.push_back(analyzer.Add(path == "-" ? "stdin" : path, per_input[i], words, matches));
-    }
-    reports.push_back(analyzer.total());
-    return reports;
   }
 
   static std::string Format(const Options& o, std::vector<AnalysisReport>& reports,

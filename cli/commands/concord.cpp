@@ -2,7 +2,6 @@
 // PHRASE (CONTRACT.md, `concord`; matching rules in hashi/concordance.h).
 #include <unistd.h>
 
-#include <QJsonObject>
 #include <cstdlib>
 
 #include "command.h"
@@ -10,6 +9,7 @@
 #include "hashi/tm_store.h"
 #include "job_options.h"
 #include "json_output.h"
+#include "tm_json_output.h"
 
 namespace hashi::cli {
 namespace {
@@ -41,17 +41,6 @@ std::string Highlighted(const std::string& text, const std::string& phrase) {
     at = end;
   }
   return out + text.substr(at);
-}
-
-QJsonObject ToJson(const ConcordHit& hit) {
-  QJsonObject targets;
-  for (const auto& [lang, segment] : hit.targets) {
-    targets.insert(FromUtf8(lang), FromUtf8(segment.PlainText()));
-  }
-  return {{"unit", static_cast<qint64>(hit.unit)},
-          {"text", FromUtf8(hit.text.PlainText())},
-          {"targets", targets},
-          {"origin", FromUtf8(hit.origin)}};
 }
 
 std::string ToText(const ConcordHit& hit, const std::string& phrase, bool highlight) {
@@ -103,7 +92,7 @@ class ConcordCommand : public Command {
     std::string out;
     for (const ConcordHit& hit : *hits) {
       if (ctx.json) {
-        PrintJsonLine(ToJson(hit));
+        PrintJsonLine(ConcordHitJson(hit));
       } else {
         out += ToText(hit, request.phrase, highlight);
       }

@@ -1,6 +1,5 @@
 // hashi lookup --from LANG --to LANG[,LANG...] [--min PCT] [--limit K] [--exhaustive] TEXT|-:
 // fuzzy matches from the TM, best first (CONTRACT.md, `lookup`; scores in hashi/matcher.h).
-#include <QJsonObject>
 #include <cstdio>
 #include <iostream>
 #include <string>
@@ -11,6 +10,7 @@
 #include "hashi/tm_store.h"
 #include "job_options.h"
 #include "json_output.h"
+#include "tm_json_output.h"
 
 namespace hashi::cli {
 namespace {
@@ -25,19 +25,6 @@ std::string OneLine(const Segment& segment) {
     if (c == '\n' || c == '\r' || c == '\t') c = ' ';
   }
   return text;
-}
-
-QJsonObject ToJson(const std::string& query, const Match& match) {
-  QJsonObject targets;
-  for (const auto& [lang, segment] : match.targets) {
-    targets.insert(FromUtf8(lang), FromUtf8(segment.PlainText()));
-  }
-  return {{"query", FromUtf8(query)},
-          {"score", match.score},
-          {"source", FromUtf8(match.source.PlainText())},
-          {"targets", targets},
-          {"unit", static_cast<qint64>(match.unit)},
-          {"origin", FromUtf8(match.origin)}};
 }
 
 // The score, the source, then the targets in --to order.
@@ -144,7 +131,7 @@ class LookupCommand : public Command {
     if (batch && !ctx.json) out = "> " + text + "\n";
     for (const Match& match : *matches) {
       if (ctx.json) {
-        PrintJsonLine(ToJson(text, match));
+        PrintJsonLine(MatchJson(text, match));
       } else {
         out += ToText(match, request.to);
       }

@@ -90,7 +90,7 @@ class PretranslateCommand : public Command {
     const std::vector<Segment> segments = input->Segments(true);
     Result<std::vector<std::vector<Match>>> found =
         LookUpAll(segments, TmMatchSourceFactory(ctx.tm_path, o.from, {o.to.str()}),
-                  FindOptions{o.min, o.alt + 1, o.threads, {}}, ctx);
+                  FindOptions{o.min, o.alt + 1, o.threads, {}, {}}, ctx);
     if (!found.ok()) return found.status();
     Tally tally;
     for (const auto& matches : *found) tally.Add(matches);

@@ -1,9 +1,9 @@
 // hashi stats: units, variants per language, language pairs, origins.
-#include <QJsonObject>
 
 #include "command.h"
 #include "hashi/tm_store.h"
 #include "json_output.h"
+#include "tm_json_output.h"
 
 namespace hashi::cli {
 namespace {
@@ -40,10 +40,7 @@ class StatsCommand : public Command {
     Result<StoreStats> stats = (*store)->Stats();
     if (!stats.ok()) return stats.status();
     if (ctx.json) {
-      PrintJsonLine({{"units", static_cast<qint64>(stats->units)},
-                     {"variants", ToJsonObject(stats->variants)},
-                     {"pairs", ToJsonObject(stats->pairs)},
-                     {"origins", ToJsonObject(stats->origins)}});
+      PrintJsonLine(StatsJson(*stats));
       return Status::Ok();
     }
     Print("TM: " + ctx.tm_path.string() + "\nunits: " + std::to_string(stats->units) + "\n" +

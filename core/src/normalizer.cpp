@@ -233,7 +233,17 @@ std::string BareKey(std::string_view utf8) {
   StripMarks(text);
   // NFC recomposes what NFD split and has no mark to lose, e.g. Hangul syllables.
   Normalize(normalizers.nfc, text);
-  return ToUtf8(text);
+  // A mark that stood alone after a space ("a \u0301 b") leaves two spaces, or one at an end:
+  // collapse and trim again, as MatchKey did, so that the key of a key is the key.
+  std::string bare = ToUtf8(text);
+  std::string out;
+  out.reserve(bare.size());
+  for (char c : bare) {
+    if (c == ' ' && (out.empty() || out.back() == ' ')) continue;
+    out.push_back(c);
+  }
+  if (!out.empty() && out.back() == ' ') out.pop_back();
+  return out;
 }
 
 }  // namespace hashi

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "hashi/language_tag.h"
+#include "reader_limits.h"
 
 namespace hashi::formats {
 namespace {
@@ -61,6 +62,11 @@ const char* TmxBuilder::NameOf(Kind kind) {
 }
 
 void TmxBuilder::StartElement(const XmlElement& element) {
+  if (++depth_ > kMaxElementDepth) {
+    return FailLimit("elements nested too deeply: more than " + std::to_string(kMaxElementDepth) +
+                         " levels",
+                     "kMaxElementDepth");
+  }
   if (capture_.active()) return capture_.Start(element);
   if (skip_depth_ > 0) {
     ++skip_depth_;
@@ -73,6 +79,7 @@ void TmxBuilder::StartElement(const XmlElement& element) {
 }
 
 void TmxBuilder::EndElement() {
+  --depth_;
   if (capture_.active()) {
     if (capture_.End()) EndCapture();
     return;
@@ -87,17 +94,22 @@ void TmxBuilder::EndElement() {
 }
 
 void TmxBuilder::Characters(std::string_view utf8) {
-  if (capture_.active()) return capture_.Text(utf8);
+  // After a failed CountText the parser has stopped and `utf8` points into freed input.
+  if (capture_.active()) {
+    if (CountText(utf8.size())) capture_.Text(utf8);
+    return;
+  }
   if (skip_depth_ > 0 || frames_.empty()) return;
   switch (frames_.back().kind) {
     case Kind::kSeg:
     case Kind::kHi:
+      if (!CountText(utf8.size())) return;
       CheckText(utf8);
       variant().segment.AppendText(utf8);
       break;
     case Kind::kProp:
     case Kind::kNote:
-      text_.append(utf8);
+      if (CountText(utf8.size())) text_.append(utf8);
       break;
     default:
       break;  // whitespace between elements
@@ -142,10 +154,14 @@ void TmxBuilder::StartStructural(const XmlElement& element, Kind parent) {
     skip_depth_ = 1;
     return;
   }
-  if (kind == Kind::kHeader) info_.attrs = ReadAttributes(element);
+  if (kind == Kind::kHeader) {
+    info_.attrs = ReadAttributes(element);
+    text_bytes_ = 0;
+  }
   if (kind == Kind::kBody) body_started_ = true;
   if (kind == Kind::kTu) {
     unit_ = Unit{};
+    text_bytes_ = 0;
     unit_.variants.reserve(4);  // one allocation for the usual 2 or 3 variants
     unit_.attrs = ReadAttributes(element);
   }
@@ -162,10 +178,20 @@ void TmxBuilder::StartHeaderChild(const XmlElement& element) {
   if (!Is(element, "ude")) {
     Warn("unexpected <" + QualifiedName(element) + "> in <header>, kept as header markup");
   }
+  if (info_.extra_markup.size() >= kMaxPropsPerElement) {
+    return FailLimit("too many children of <header>: more than " +
+                         std::to_string(kMaxPropsPerElement),
+                     "kMaxPropsPerElement");
+  }
   StartCapture(element, CaptureTarget::kHeaderMarkup, CodeKind::kPh);
 }
 
 void TmxBuilder::StartTuv(const XmlElement& element) {
+  if (unit_.variants.size() >= kMaxVariantsPerUnit) {
+    return FailLimit("too many variants: more than " + std::to_string(kMaxVariantsPerUnit) +
+                         " <tuv> in one <tu>",
+                     "kMaxVariantsPerUnit");
+  }
   Variant& variant = unit_.variants.emplace_back();  // filled in place: no copy, no move
   seg_seen_ = false;
   variant.attrs = ReadAttributes(element);
@@ -202,6 +228,15 @@ void TmxBuilder::StartTuv(const XmlElement& element) {
 }
 
 void TmxBuilder::StartTextElement(const XmlElement& element, Kind kind) {
+  const Kind owner = frames_.back().kind;
+  const size_t count = owner == Kind::kHeader ? info_.props.size() + info_.notes.size()
+                       : owner == Kind::kTu   ? unit_.props.size() + unit_.notes.size()
+                                              : variant().props.size() + variant().notes.size();
+  if (count >= kMaxPropsPerElement) {
+    return FailLimit("too many <prop> and <note> in one <" + std::string(NameOf(owner)) +
+                         ">: more than " + std::to_string(kMaxPropsPerElement),
+                     "kMaxPropsPerElement");
+  }
   text_attrs_ = ReadAttributes(element);
   text_.clear();
   frames_.push_back({kind, parser_->line()});
@@ -281,6 +316,19 @@ Attributes TmxBuilder::ReadAttributes(const XmlElement& element) const {
     attrs.push_back({std::move(name), std::string(a.value)});
   }
   return attrs;
+}
+
+void TmxBuilder::FailLimit(const std::string& what, const char* limit) {
+  parser_->Fail(Status::InvalidInput(what + " (hashi's limit " + limit + ")", parser_->Here()));
+}
+
+bool TmxBuilder::CountText(size_t bytes) {
+  text_bytes_ += bytes;
+  if (text_bytes_ <= kMaxTextBytes) return true;
+  FailLimit("too much text: more than " + std::to_string(kMaxTextBytes >> 20) + " MiB in one <" +
+                (body_started_ ? "tu" : "header") + ">",
+            "kMaxTextBytes");
+  return false;
 }
 
 void TmxBuilder::Warn(std::string message) {

@@ -69,6 +69,11 @@ class TmxBuilder : public XmlHandler {
   void CheckPairing(const XmlElement& element, CodeKind kind);
   void EndSegmentChecks();
   void CheckText(std::string_view utf8);
+  // Stops the parse: `what` went past the limit named `limit` (reader_limits.h).
+  void FailLimit(const std::string& what, const char* limit);
+  // Adds to the text of the current <tu> or <header>; false (and the parse stopped, its buffers
+  // freed) past kMaxTextBytes.
+  bool CountText(size_t bytes);
   void Warn(std::string message);
   void WarnAt(Location where, std::string message);
   Attributes ReadAttributes(const XmlElement& element) const;
@@ -78,6 +83,8 @@ class TmxBuilder : public XmlHandler {
   DocumentInfo info_;
   std::vector<Frame> frames_;  // open elements down to the innermost one read structurally
   int skip_depth_ = 0;         // > 0 inside an unknown element that is being skipped
+  int depth_ = 0;              // elements open, for kMaxElementDepth
+  size_t text_bytes_ = 0;      // text in the current <tu> or <header>, for kMaxTextBytes
   std::deque<Unit> ready_;
   Unit unit_;  // the <tu> being read
   // The <tuv> being read: built in place as the unit's last variant.

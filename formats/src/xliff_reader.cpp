@@ -3,6 +3,7 @@
 #include <cstring>
 
 #include "encoding_sniffer.h"
+#include "reader_limits.h"
 #include "utf8_transcoder.h"
 #include "xliff_read_context.h"
 #include "xml_push_parser.h"
@@ -10,11 +11,24 @@
 namespace hashi::formats {
 namespace {
 
-class IgnoreContent final : public XmlHandler {
+// The well-formedness pass also bounds the nesting, before the DOM is walked (recursively).
+class DepthLimit final : public XmlHandler {
  public:
-  void StartElement(const XmlElement&) override {}
-  void EndElement() override {}
+  void set_parser(XmlPushParser* parser) { parser_ = parser; }
+  void StartElement(const XmlElement&) override {
+    if (++depth_ > kMaxElementDepth) {
+      parser_->Fail(Status::InvalidInput("elements nested too deeply: more than " +
+                                             std::to_string(kMaxElementDepth) +
+                                             " levels (hashi's limit kMaxElementDepth)",
+                                         parser_->Here()));
+    }
+  }
+  void EndElement() override { --depth_; }
   void Characters(std::string_view) override {}
+
+ private:
+  XmlPushParser* parser_ = nullptr;
+  int depth_ = 0;
 };
 
 // The document as UTF-8 in doc.text, with doc.bom and doc.encoding set.
@@ -35,8 +49,9 @@ Status Decode(std::string_view bytes, XliffDocument::Internal& doc) {
 }
 
 Status CheckWellFormed(const XliffDocument::Internal& doc) {
-  IgnoreContent ignore;
-  XmlPushParser parser(&ignore, doc.name, nullptr);
+  DepthLimit limit;
+  XmlPushParser parser(&limit, doc.name, nullptr);
+  limit.set_parser(&parser);
   return parser.Parse(doc.text, true);
 }
 

@@ -249,8 +249,8 @@ TEST_F(LookupTest, IndexedSearchEqualsExhaustiveScanOnThousandsOfQueries) {
   int with_matches = 0, short_queries = 0, empty_answers = 0;
   for (size_t i = 0; i < queries.size(); ++i) {
     LookupRequest r = Request(queries[i].lang, queries[i].text);
-    r.min_score = i % 5 == 0 ? 50 : 70;
-    r.limit = i % 7 == 0 ? 20 : 5;
+    r.min_score = i % 5 == 0 ? 50 : i % 5 == 1 ? 95 : 70;
+    r.limit = i % 7 == 0 ? 20 : i % 7 == 1 ? 1 : 5;
     const std::vector<Match> m = FindBoth(*store, r);
     with_matches += m.empty() ? 0 : 1;
     empty_answers += m.empty() ? 1 : 0;
@@ -263,6 +263,39 @@ TEST_F(LookupTest, IndexedSearchEqualsExhaustiveScanOnThousandsOfQueries) {
   EXPECT_GT(with_matches, 1000);
   EXPECT_GT(empty_answers, 100);
   EXPECT_GT(short_queries, 200);
+}
+
+int BandFloorOf(int score) {
+  int floor = -1;
+  for (int f : {50, 75, 85, 95, 100}) floor = score >= f ? f : floor;
+  return floor;
+}
+
+// Band mode (what an analysis asks): the answer is a match of the band the best match falls
+// in, indexed and exhaustive alike, and no match when the best is below the lowest band.
+TEST_F(LookupTest, BandModeAnswersTheBandOfTheBestMatch) {
+  std::vector<Unit> units = testing::GenerateUnits(1200, 5);
+  auto store = Open();
+  ImportUnits(*store, units, "tm.tmx");
+  const std::vector<testing::GeneratedQuery> queries = testing::GenerateQueries(units, 800, 6);
+  int banded = 0;
+  for (const testing::GeneratedQuery& q : queries) {
+    LookupRequest best = Request(q.lang, q.text);
+    best.min_score = 50;
+    best.limit = 1;
+    const std::vector<Match> top = Find(*store, best);
+    LookupRequest band = best;
+    band.band_floors = {50, 75, 85, 95, 100};
+    for (bool exhaustive : {false, true}) {
+      band.exhaustive = exhaustive;
+      const std::vector<Match> found = Find(*store, band);
+      ASSERT_EQ(found.size(), top.size()) << q.text;
+      if (top.empty()) continue;
+      EXPECT_EQ(BandFloorOf(found[0].score), BandFloorOf(top[0].score)) << q.text;
+      banded += exhaustive ? 0 : 1;
+    }
+  }
+  EXPECT_GT(banded, 400);
 }
 
 TEST_F(LookupTest, ReplacedUnitsAreNotFoundAnyMore) {

@@ -62,7 +62,7 @@ TEST(PretranslateFindAllMatches, ResultsInQueryOrderEachDistinctSegmentOnce) {
   std::vector<std::string> texts;
   for (int i = 0; i < 300; ++i) texts.push_back(std::string(static_cast<size_t>(1 + i % 100), 'x'));
   texts.push_back(" xxxx ");  // the same segment as "xxxx" once white space is collapsed
-  FindOptions options{3, 5, 2, {}};
+  FindOptions options{3, 5, 2, {}, {}};
   Result<std::vector<std::vector<Match>>> found =
       FindAllMatches(Queries(texts), Factory(tm), options);
   ASSERT_TRUE(found.ok()) << found.status().ToString();
@@ -81,7 +81,7 @@ TEST(PretranslateFindAllMatches, UsesSeveralThreads) {
   FakeTm tm;
   std::vector<std::string> texts;
   for (int i = 0; i < 2000; ++i) texts.push_back("segment " + std::to_string(i));
-  ASSERT_TRUE(FindAllMatches(Queries(texts), Factory(tm), FindOptions{0, 1, 2, {}}).ok());
+  ASSERT_TRUE(FindAllMatches(Queries(texts), Factory(tm), FindOptions{0, 1, 2, {}, {}}).ok());
   EXPECT_EQ(tm.sources, 2);
   EXPECT_EQ(tm.lookups, 2000);
 }
@@ -89,7 +89,7 @@ TEST(PretranslateFindAllMatches, UsesSeveralThreads) {
 TEST(PretranslateFindAllMatches, FirstErrorIsReturned) {
   FakeTm tm;
   Result<std::vector<std::vector<Match>>> found =
-      FindAllMatches(Queries({"a", "fail", "b"}), Factory(tm), FindOptions{0, 1, 1, {}});
+      FindAllMatches(Queries({"a", "fail", "b"}), Factory(tm), FindOptions{0, 1, 1, {}, {}});
   ASSERT_FALSE(found.ok());
   EXPECT_EQ(found.status().message(), "lookup failed");
   const MatchSourceFactory broken = []() -> Result<std::unique_ptr<MatchSource>> {
@@ -104,7 +104,8 @@ TEST(PretranslateFindAllMatches, ProgressReachesTheTotal) {
   FindOptions options{0, 1, 2, [&](int64_t done, int64_t total) {
                         last_done = done;
                         last_total = total;
-                      }};
+                      },
+                      {}};
   std::vector<std::string> texts;
   for (int i = 0; i < 130; ++i) texts.push_back("s" + std::to_string(i));
   ASSERT_TRUE(FindAllMatches(Queries(texts), Factory(tm), options).ok());

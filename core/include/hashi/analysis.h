@@ -44,6 +44,12 @@ Band BandOfScore(int score);
 // The lowest score that can fall in a band other than kNone: lookups for an analysis need no
 // matches below it.
 inline constexpr int kLowestBandScore = 50;
+// The lowest score of each scored band, ascending (what BandOfScore tells apart): an analysis
+// needs only the band of a segment's best match (LookupRequest::band_floors).
+inline const std::vector<int>& BandFloors() {
+  static const std::vector<int> floors = {kLowestBandScore, 75, 85, 95, 100};
+  return floors;
+}
 
 // True if `previous` (an exact match of the segment before) and `current` (an exact match of
 // this segment) are consecutive units of one origin. The store numbers units in the order they

@@ -39,6 +39,12 @@ struct LookupRequest {
   bool exhaustive = false;
   // Only units with a variant in every `to` language are matches (pretranslate, analyze).
   bool require_all_targets = false;
+  // For an analysis, which needs only the band of the best match: the lowest score of each
+  // band, ascending (e.g. 50, 75, 85, 95, 100). When set, `limit` is taken as 1 and the answer
+  // is one match of the highest band any unit reaches, not necessarily the best of that band
+  // (the search stops looking within a band once it has one), so it is much faster at a low
+  // min_score. `exhaustive` answers the same band.
+  std::vector<int> band_floors;
 };
 
 // One match: a unit whose variant in the `from` language resembles the query.

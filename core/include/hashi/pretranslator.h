@@ -29,6 +29,13 @@ class MatchSource {
   // The matches of `query` scoring at least `min_score`, best first (ties: the more recently
   // changed unit first), at most `limit` of them.
   virtual Result<std::vector<Match>> Find(const Segment& query, int min_score, int limit) = 0;
+  // One match of the highest band of `band_floors` (ascending lowest scores of the bands) that
+  // some match of `query` reaches, or none if none scores band_floors[0]: all an analysis needs
+  // (see LookupRequest::band_floors). By default the best match.
+  virtual Result<std::vector<Match>> FindInBestBand(const Segment& query,
+                                                    const std::vector<int>& band_floors) {
+    return Find(query, band_floors.front(), 1);
+  }
 };
 
 // Makes a MatchSource; called once per worker thread, from that thread.
@@ -41,6 +48,8 @@ struct FindOptions {
   // Called now and then with the number of distinct segments looked up so far, and the total.
   // Calls are serialized (never two at once) but may come from any worker thread.
   std::function<void(int64_t done, int64_t total)> on_progress;
+  // When set: FindInBestBand with these band floors instead of Find (min_score and limit unused).
+  std::vector<int> band_floors;
 };
 
 // The matches of every query, in the order of `queries`. Equal queries (same MatchIdentity)

@@ -62,6 +62,22 @@ struct OriginInfo {
   int64_t units = 0;
 };
 
+// What TmStore::Check found.
+struct CheckReport {
+  int64_t units = 0;                  // units in the TM
+  std::vector<std::string> problems;  // one line each; empty when the TM is sound
+  int64_t more_problems = 0;          // problems found beyond those listed
+  int64_t stale_postings = 0;         // postings of deleted units (harmless; Vacuum drops them)
+  bool file_damaged = false;          // SQLite's own check failed: Vacuum cannot repair it
+  bool sound() const { return problems.empty(); }
+};
+
+struct VacuumStats {
+  int64_t units = 0;
+  int64_t bytes_before = 0;
+  int64_t bytes_after = 0;
+};
+
 class TmStore {
  public:
   virtual ~TmStore() = default;
@@ -99,6 +115,17 @@ class TmStore {
   // defines, most recently stored first, at most request.limit of them. kUsage for a request
   // ValidateConcord rejects.
   virtual Result<std::vector<ConcordHit>> Concord(const ConcordRequest& request) = 0;
+
+  // Verifies the TM: the file's own structure (SQLite's integrity check), the counters `Stats`
+  // reads against the units, and the match index against the units (every variant's key, key
+  // length and tokens present; no unit indexed that is not stored). Read-only; reads the whole
+  // TM. Problems go into the report (an error Status only when the check itself cannot run).
+  virtual Result<CheckReport> Check() = 0;
+
+  // Compacts and repairs: rebuilds the counters and the match index from the units (dropping
+  // the postings of replaced units), then VACUUMs the file. Repairs everything Check reports
+  // except a damaged file. REQUIRES: opened with OpenMode::kReadWrite.
+  virtual Result<VacuumStats> Vacuum() = 0;
 };
 
 enum class OpenMode {

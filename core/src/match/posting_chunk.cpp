@@ -66,6 +66,23 @@ bool OrPostings(std::string_view blob, ChunkBits& bits) {
   return ForEachPosting(blob, [&](int s) { bits[s >> 6] |= uint64_t{1} << (s & 63); });
 }
 
+bool TestPostings(std::string_view blob, const std::vector<uint16_t>& slots,
+                  std::vector<int>& counts) {
+  if (!blob.empty() && blob[0] == kBitmap && blob.size() == kBitmapBytes + 1) {
+    const auto* bytes = reinterpret_cast<const unsigned char*>(blob.data() + 1);
+    for (size_t i = 0; i < slots.size(); ++i) {
+      counts[i] += (bytes[slots[i] >> 3] >> (slots[i] & 7)) & 1;
+    }
+    return true;
+  }
+  size_t i = 0;
+  const size_t size = slots.size();
+  return ForEachPosting(blob, [&](int s) {
+    while (i < size && slots[i] < s) ++i;
+    if (i < size && slots[i] == s) ++counts[i++];
+  });
+}
+
 std::string MergePostings(std::string_view a, std::string_view b) {
   ChunkBits bits = EmptyChunkBits();
   OrPostings(a, bits);

@@ -32,6 +32,10 @@ bool ForEachPosting(std::string_view blob, Visit visit);
 bool DecodePostings(std::string_view blob, std::vector<uint16_t>& slots);
 // ORs the slots of a blob into `bits`; false if malformed.
 bool OrPostings(std::string_view blob, ChunkBits& bits);
+// Adds 1 to counts[i] for each slots[i] (ascending) that the encoded list holds: a bitmap is
+// tested at each slot, a sparse list is merged with them. False if the blob is malformed.
+bool TestPostings(std::string_view blob, const std::vector<uint16_t>& slots,
+                  std::vector<int>& counts);
 // The union of two encoded lists, encoded.
 std::string MergePostings(std::string_view a, std::string_view b);
 

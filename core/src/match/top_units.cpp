@@ -4,8 +4,23 @@ namespace hashi::match {
 
 TopUnits::TopUnits(int limit, int min_score) : limit_(limit), threshold_(min_score) {}
 
+TopUnits::TopUnits(int min_score, std::vector<int> band_floors)
+    : limit_(1), threshold_(min_score), band_floors_(std::move(band_floors)) {}
+
 void TopUnits::Offer(int64_t unit, int ord, int score) {
   if (score < threshold_) return;
+  if (!band_floors_.empty()) {
+    units_.clear();
+    units_.emplace(unit, ScoredUnit{unit, score, ord});
+    threshold_ = 101;
+    for (int floor : band_floors_) {
+      if (floor > score) {
+        threshold_ = floor;
+        break;
+      }
+    }
+    return;
+  }
   auto [it, inserted] = units_.try_emplace(unit, ScoredUnit{unit, score, ord});
   if (!inserted) {
     ScoredUnit& kept = it->second;

@@ -25,7 +25,12 @@ struct ScoredUnit {
 class TopUnits {
  public:
   TopUnits(int limit, int min_score);
-  // The lowest score that can still make a difference. Never decreases.
+  // Band mode (limit 1): `band_floors` ascending, the lowest score of each band. Once a unit
+  // scores s, only a unit of a higher band matters: the threshold jumps to the lowest floor
+  // above s (101 once a unit scores 100, which ends the search), and the answer is one unit
+  // of the highest band reached, not necessarily the best of that band.
+  TopUnits(int min_score, std::vector<int> band_floors);
+  // The lowest score that can still make a difference (101: none can). Never decreases.
   int threshold() const { return threshold_; }
   // Records that variant `ord` of `unit` scores `score`. A unit keeps its best variant (on a
   // tie, the lower ord). Scores below threshold() are ignored.
@@ -38,6 +43,7 @@ class TopUnits {
 
   int limit_;
   int threshold_;
+  std::vector<int> band_floors_;  // empty but in band mode
   std::unordered_map<int64_t, ScoredUnit> units_;
   std::array<int64_t, 101> per_score_{};  // units kept, by their score
 };

@@ -46,7 +46,9 @@ void Work(Job& job) {
     const size_t i = job.next++;
     if (i >= job.distinct.size()) return;
     Result<std::vector<Match>> found =
-        (*source)->Find(*job.distinct[i], job.options.min_score, job.options.limit);
+        job.options.band_floors.empty()
+            ? (*source)->Find(*job.distinct[i], job.options.min_score, job.options.limit)
+            : (*source)->FindInBestBand(*job.distinct[i], job.options.band_floors);
     if (!found.ok()) return job.Fail(found.status());
     job.results[i] = std::move(*found);
     job.Progress();

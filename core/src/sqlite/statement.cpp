@@ -1,11 +1,21 @@
 #include "sqlite/statement.h"
 
+#include <cstring>
+
 namespace hashi::sqlite {
 
 Status ErrorStatus(sqlite3* db, int rc, std::string_view what) {
   std::string message(what);
   message += ": ";
   message += db ? sqlite3_errmsg(db) : sqlite3_errstr(rc);
+  // "disk I/O error" alone does not say that the disk is full or a file-size limit was hit.
+  if (db != nullptr && ((rc & 0xFF) == SQLITE_IOERR || (rc & 0xFF) == SQLITE_FULL)) {
+    if (const int error = sqlite3_system_errno(db); error != 0) {
+      message += " (";
+      message += std::strerror(error);
+      message += ")";
+    }
+  }
   switch (rc & 0xFF) {
     case SQLITE_NOTADB:
     case SQLITE_CORRUPT:

@@ -97,20 +97,6 @@ bool DecodeKeyBlock(std::string_view blob, std::string_view lang, KeyBlock& bloc
   return blob.empty();
 }
 
-namespace key_block_internal {
-
-bool GetVarint(std::string_view& in, uint64_t& v) { return store::GetVarint(in, v); }
-
-bool GetView(std::string_view& in, std::string_view& s) {
-  uint64_t size = 0;
-  if (!GetVarint(in, size) || size > in.size()) return false;
-  s = in.substr(0, size);
-  in.remove_prefix(size);
-  return true;
-}
-
-}  // namespace key_block_internal
-
 bool KeyBlockView::Parse(std::string blob, std::string_view lang) {
   blob_ = std::move(blob);
   lang_ = std::string(lang);

@@ -77,9 +77,30 @@ class KeyBlockView {
   uint32_t starts_[kBlockSlots + 1] = {};
 };
 
+// Inline: verifying a candidate decodes a few of these, and a lookup verifies many thousands.
 namespace key_block_internal {
-bool GetVarint(std::string_view& in, uint64_t& v);
-bool GetView(std::string_view& in, std::string_view& s);
+inline bool GetVarint(std::string_view& in, uint64_t& v) {
+  if (!in.empty() && static_cast<unsigned char>(in.front()) < 0x80) {  // the common case
+    v = static_cast<unsigned char>(in.front());
+    in.remove_prefix(1);
+    return true;
+  }
+  v = 0;
+  for (int shift = 0; shift < 64 && !in.empty(); shift += 7) {
+    const auto byte = static_cast<unsigned char>(in.front());
+    in.remove_prefix(1);
+    v |= static_cast<uint64_t>(byte & 0x7F) << shift;
+    if (byte < 0x80) return true;
+  }
+  return false;
+}
+inline bool GetView(std::string_view& in, std::string_view& s) {
+  uint64_t size = 0;
+  if (!GetVarint(in, size) || size > in.size()) return false;
+  s = in.substr(0, size);
+  in.remove_prefix(size);
+  return true;
+}
 }  // namespace key_block_internal
 
 template <typename Visit>

@@ -19,12 +19,15 @@
 // 1. Probe: the rarest tokens are counted first, and the units holding most of them (nearest
 //    the query's length first) are verified. For a query with a close match in the TM this
 //    finds it at once and lifts t near its final value.
-// 2. The other tokens are counted, all of them while t is below kPartialCountFrom; above, only
-//    the prefix every qualifying unit must hold one of (a unit holding none of the P rarest
-//    shares at most G - P of the query's G tokens) and more while a cost budget lasts.
-// 3. Best first, in rounds: units bound at 91 or more are taken out of the counters and
-//    verified from the highest bound down, then those at 81-90, and so on; once t reaches a
-//    round's floor, nothing below it can enter the answer and the search ends.
+// 2. More tokens are counted, rarest first: at least the prefix every unit able to reach t must
+//    hold one of (a unit holding none of the P rarest shares at most G - P of the query's G
+//    tokens), and more, a batch at a time, while that costs less than looking the remaining
+//    candidates up in the other tokens' lists one by one.
+// 3. Best first, in rounds: units bound at 91 or more are taken out of the counters, their
+//    exact share of tokens completed by look-ups in the lists of the tokens not counted (a
+//    bitmap tested at each, a sparse list merged with them), and verified from the highest
+//    bound down, then those at 81-90, and so on; once t reaches a round's floor, nothing below
+//    it can enter the answer and the search ends.
 // Verification is bit-parallel, banded Levenshtein with the cut-off of the current t
 // (match/levenshtein.h), and the key of a unit comes from its key block, read once and kept.
 #include "store/match_search.h"
@@ -49,15 +52,16 @@ constexpr int kProbeTokens = 24;
 constexpr int64_t kProbePostings = 300000;
 constexpr size_t kProbeUnits = 64;
 constexpr int kProbeSlack = 2;
-// From this threshold up, not every token is counted (see CountedTokens). What counting
-// costs, roughly (ms): a posting of a sparse list, a bitmap list of one chunk; beyond the
-// tokens it must count, the search counts more while the total stays in budget.
-constexpr int kPartialCountFrom = 95;
 // Candidates are taken out of the counters in rounds of this many score points, best first.
 constexpr int kRoundWidth = 10;
+// What the two ways of learning a token's share cost, roughly (ms): counting its lists into
+// every chunk's counter (a posting of a sparse list, or a bitmap list of one chunk), or
+// looking a candidate up in its list (see Refine). Tokens are counted kCountBatch at a time,
+// rarest first, while counting the next batch costs less than looking up every candidate left.
 constexpr double kPostingCost = 3e-6;
 constexpr double kBitmapCost = 4e-3;
-constexpr double kCountBudget = 2.0;
+constexpr double kLookupCost = 4e-6;
+constexpr int kCountBatch = 8;
 
 int MaxDistance(int longest, int threshold) { return longest * (100 - threshold) / 100; }
 
@@ -99,23 +103,46 @@ IndexedSearch::Round IndexedSearch::RoundFor(int low, int high) const {
   return round;
 }
 
-// How many of the rarest tokens to count. Below kPartialCountFrom, every one: at a low
-// threshold the count filter needs all its strength, and an uncounted token would let
-// thousands more units through to verification. At a high threshold, the prefix that every
-// unit able to reach it must hold one of (a unit holding none of the first P shares at most
-// G - P of the query's G tokens) and beyond it, rarest first, as many as kCountBudget allows.
-// Tokens not counted are taken as shared by every unit, which keeps every bound an upper bound.
-int IndexedSearch::CountedTokens() const {
+// The estimated cost (ms) of counting token `i` into every chunk.
+double IndexedSearch::CountCost(int i) const {
+  return std::min(static_cast<double>(tokens_[i].units) * kPostingCost,
+                  static_cast<double>(chunks_.size()) * kBitmapCost);
+}
+
+// The units whose bound, with the first `counted` tokens counted and the others taken as
+// shared, reaches `low`.
+int64_t IndexedSearch::CandidateCount(int counted, int low) {
+  const int bonus = static_cast<int>(tokens_.size()) - counted + overflow_;
+  const int needed = MinimumCount(low) - bonus;
+  int64_t candidates = 0;
+  for (match::SlicedCounter& counter : counters_) {
+    counter.AtLeast(needed, mask_);
+    for (uint64_t w : mask_) candidates += std::popcount(w);
+  }
+  return candidates;
+}
+
+// Counts the rarest tokens for a round of units bound at `low` or more: at least the prefix
+// every such unit must hold one of (a unit holding none of the first P shares at most G - P of
+// the query's G tokens), and more, a batch at a time, while that is cheaper than looking each
+// remaining candidate up in the lists of the tokens left (Refine). Returns how many are
+// counted (at least `counted`, the tokens counted before).
+Result<int> IndexedSearch::CountTokens(int counted, int low) {
   const int total = static_cast<int>(tokens_.size());
-  if (top_.threshold() < kPartialCountFrom) return total;
-  const int prefix = std::clamp(total + overflow_ - MinimumCount(top_.threshold()) + 1, 0, total);
-  const double chunks = static_cast<double>(chunks_.size());
-  double cost = 0;
-  int counted = 0;
-  for (; counted < total; ++counted) {
-    const QueryToken& t = tokens_[counted];
-    cost += std::min(static_cast<double>(t.units) * kPostingCost, chunks * kBitmapCost);
-    if (counted >= prefix && cost > kCountBudget) break;
+  const int prefix = std::clamp(total + overflow_ - MinimumCount(low) + 1, 0, total);
+  if (prefix > counted) {
+    if (Status s = Count(counted, prefix); !s.ok()) return s;
+    counted = prefix;
+  }
+  while (counted < total) {
+    const int next = std::min(total, counted + kCountBatch);
+    double counting = 0;
+    for (int i = counted; i < next; ++i) counting += CountCost(i);
+    const double lookups =
+        static_cast<double>(CandidateCount(counted, low)) * (total - counted) * kLookupCost;
+    if (lookups <= counting) break;
+    if (Status s = Count(counted, next); !s.ok()) return s;
+    counted = next;
   }
   return counted;
 }
@@ -139,14 +166,20 @@ Status IndexedSearch::Count(int from, int to) {
   return Status::Ok();
 }
 
-// Puts in buckets_ the units of chunk `index` whose bound is in [low, high).
+// Puts in buckets_ the units of chunk `index` whose bound is in [low, high). A unit's bound
+// from the counters takes the tokens not counted as shared; a unit it lets through gets its
+// exact share (Refine) before it is bucketed, so leaving tokens uncounted never adds work
+// for the verification.
 Status IndexedSearch::Extract(size_t index, int counted, const Round& round) {
   const int64_t chunk = chunks_[index];
   const std::vector<uint16_t>& lengths = *lengths_[index];
-  const int bonus = static_cast<int>(tokens_.size()) - counted + overflow_;
+  const int total = static_cast<int>(tokens_.size());
+  const int bonus = total - counted + overflow_;
   match::SlicedCounter& counter = counters_[index];
   counter.AtLeast(round.minimum_count - bonus, mask_);
   const int m = static_cast<int>(query_.key.size());
+  std::vector<uint16_t>& refine = refine_slots_;
+  refine.clear();
   for (int w = 0; w < match::kChunkWords; ++w) {
     for (uint64_t bits = mask_[w]; bits != 0; bits &= bits - 1) {
       const int slot = w * 64 + std::countr_zero(bits);
@@ -154,17 +187,61 @@ Status IndexedSearch::Extract(size_t index, int counted, const Round& round) {
       if (value == kNoEntry) continue;
       // A unit with several variants (or a giant key) has no bound of its own: it is verified
       // in the first round whose mask lets it through (Verify skips it after that).
-      int bound = round.high - 1;
-      if (value != kSeveral) {
-        const int n = value - 1;
-        if (n < round.shortest || n > round.longest) continue;  // cheap: before the count
-        bound = UpperBound(m, n, counter.Count(slot) + bonus);
+      if (value == kSeveral) {
+        buckets_[round.high - 1].push_back((chunk << match::kChunkBits) | slot);
+        ++stats_.candidates;
+        continue;
       }
-      if (bound < round.low || bound >= round.high) continue;
-      buckets_[bound].push_back((chunk << match::kChunkBits) | slot);
-      ++stats_.candidates;
+      const int n = value - 1;
+      if (n < round.shortest || n > round.longest) continue;  // cheap: before the count
+      const int bound = UpperBound(m, n, counter.Count(slot) + bonus);
+      if (bound < round.low) continue;
+      if (counted == total) {
+        if (bound >= round.high) continue;
+        buckets_[bound].push_back((chunk << match::kChunkBits) | slot);
+        ++stats_.candidates;
+      } else {
+        refine.push_back(static_cast<uint16_t>(slot));
+      }
     }
   }
+  if (refine.empty()) return Status::Ok();
+  if (Status s = Refine(index, counted, refine); !s.ok()) return s;
+  const std::vector<int32_t>& exact = exact_[index];
+  for (uint16_t slot : refine) {
+    const int bound = UpperBound(m, lengths[slot] - 1, exact[slot] + overflow_);
+    if (bound < round.low || bound >= round.high) continue;
+    buckets_[bound].push_back((chunk << match::kChunkBits) | slot);
+    ++stats_.candidates;
+  }
+  return Status::Ok();
+}
+
+// Makes exact_[index][slot] the number of the query's tokens (known to the index) that unit
+// `slot` of chunk `index` holds, for each of `slots` (ascending): the count of the first
+// `counted` from the counter, plus a look-up in the lists of the others. Each list is read
+// once for all of them: a bitmap is tested at each slot, a sparse list merged with them.
+Status IndexedSearch::Refine(size_t index, int counted, const std::vector<uint16_t>& slots) {
+  std::vector<int32_t>& exact = exact_[index];
+  if (exact.empty()) exact.assign(match::kChunkSlots, -1);
+  std::vector<uint16_t>& fresh = fresh_slots_;  // those not refined in an earlier round
+  fresh.clear();
+  for (uint16_t slot : slots) {
+    if (exact[slot] < 0) fresh.push_back(slot);
+  }
+  if (fresh.empty()) return Status::Ok();
+  std::vector<int>& shared = refine_counts_;
+  shared.assign(fresh.size(), 0);
+  match::SlicedCounter& counter = counters_[index];
+  for (size_t i = 0; i < fresh.size(); ++i) shared[i] = counter.Count(fresh[i]);
+  for (int t = counted; t < static_cast<int>(tokens_.size()); ++t) {
+    Result<std::string_view> blob = reader_.Postings(query_.lang, chunks_[index],
+                                                     tokens_[t].number);
+    if (!blob.ok()) return blob.status();
+    if (blob->empty()) continue;
+    if (!match::TestPostings(*blob, fresh, shared)) return Damaged(tokens_[t].number);
+  }
+  for (size_t i = 0; i < fresh.size(); ++i) exact[fresh[i]] = shared[i];
   return Status::Ok();
 }
 
@@ -186,18 +263,23 @@ Status IndexedSearch::Run() {
   }
   counters_.resize(chunks_.size());
   for (match::SlicedCounter& c : counters_) c.Reset(std::bit_width(tokens_.size() + 1));
+  exact_.assign(chunks_.size(), {});
   const int probe = ProbeTokens();
   if (Status s = Count(0, probe); !s.ok()) return s;
   if (Status s = Probe(probe); !s.ok()) return s;
-  const int counted = std::max(probe, CountedTokens());
-  stats_.counted_tokens = counted;
-  if (Status s = Count(probe, counted); !s.ok()) return s;
   // Rounds of falling floors: units bound at 91 or more first, and so on. A round whose floor
-  // the threshold has reached is the last: every unit not yet taken is bound below it.
+  // the threshold has reached is the last: every unit not yet taken is bound below it. A round
+  // counts only what its floor needs: a query whose best matches lift the threshold in the
+  // first rounds never counts the common tokens a low floor would need.
   buckets_.assign(101, {});
+  int counted = probe;
   int high = 101;
   while (high > top_.threshold()) {
     const int low = std::max(top_.threshold(), high - kRoundWidth);
+    Result<int> more = CountTokens(counted, low);
+    if (!more.ok()) return more.status();
+    counted = *more;
+    stats_.counted_tokens = counted;
     const Round round = RoundFor(low, high);
     for (size_t i = 0; i < chunks_.size(); ++i) {
       if (Status s = Extract(i, counted, round); !s.ok()) return s;

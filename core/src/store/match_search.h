@@ -29,7 +29,7 @@ class IndexedSearch {
 
   // Counters of the last Run, for benchmarks and tests.
   struct Stats {
-    int counted_tokens = 0;  // tokens whose lists were added up (the rest count as shared)
+    int counted_tokens = 0;  // tokens counted for every unit (the rest looked up per candidate)
     int64_t candidates = 0;  // units whose bound reached the threshold
     int64_t verified = 0;    // units whose keys were compared
   };
@@ -43,7 +43,9 @@ class IndexedSearch {
   Status ResolveTokens();
   int ProbeTokens() const;
   Status Probe(int probe);
-  int CountedTokens() const;
+  double CountCost(int i) const;
+  int64_t CandidateCount(int counted, int low);
+  Result<int> CountTokens(int counted, int low);
   Status Count(int from, int to);
   Status CountChunk(size_t index, int from, int to);
   struct Round {
@@ -53,6 +55,7 @@ class IndexedSearch {
   };
   Round RoundFor(int low, int high) const;
   Status Extract(size_t index, int counted, const Round& round);
+  Status Refine(size_t index, int counted, const std::vector<uint16_t>& slots);
   Status VerifyBucket(int bound, std::vector<int64_t>& units);
   Status Verify(int64_t unit);
   int MinimumCount(int threshold) const;
@@ -67,6 +70,11 @@ class IndexedSearch {
   std::vector<match::SlicedCounter> counters_;  // per chunk
   match::ChunkBits mask_;
   std::vector<std::vector<int64_t>> buckets_;  // units by the upper bound of their score
+  // Per chunk: the exact number of query tokens each refined slot holds (-1: not refined).
+  std::vector<std::vector<int32_t>> exact_;
+  std::vector<uint16_t> refine_slots_;  // scratch of Extract
+  std::vector<uint16_t> fresh_slots_;   // scratch of Refine
+  std::vector<int> refine_counts_;      // scratch of Refine
   // Per chunk (by position in chunks_): units verified, and the slot lengths.
   std::vector<int> positions_;  // chunk id -> position in chunks_, or -1
   std::vector<match::ChunkBits> seen_;

@@ -70,6 +70,7 @@ Result<ImportStats> SqliteTmStore::Import(UnitStream& units, const DocumentInfo&
   if (options.on_progress) options.on_progress(ordinal);
   if (Status s = (*index)->Flush(); !s.ok()) return s.WithFile(path_);
   if (Status s = ApplyDeltas(deltas); !s.ok()) return s.WithFile(path_);
+  if (Status s = CheckUnmoved(); !s.ok()) return s;
   if (Status s = txn->Commit(); !s.ok()) return s.WithFile(path_);
   match_reader_->Clear();  // what it cached is older than this import
   return stats;

@@ -18,7 +18,9 @@ Result<std::vector<Match>> SqliteTmStore::Lookup(const LookupRequest& request) {
   query.identity = MatchIdentity(request.query);
   ReadSnapshot snapshot(db_.get());
   if (!snapshot.status().ok()) return snapshot.status().WithFile(path_);
-  match::TopUnits top(request.limit, request.min_score);
+  match::TopUnits top = request.band_floors.empty()
+                            ? match::TopUnits(request.limit, request.min_score)
+                            : match::TopUnits(request.min_score, request.band_floors);
   CandidateChecks checks;
   checks.identity = [this](int64_t unit, int ord) { return VariantIdentity(unit, ord); };
   if (request.require_all_targets) {

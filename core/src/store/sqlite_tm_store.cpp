@@ -1,6 +1,10 @@
 #include "store/sqlite_tm_store.h"
 
+#include <sys/stat.h>
+#include <unistd.h>
+
 #include <algorithm>
+#include <cstdio>
 #include <system_error>
 
 #include "store/meta_codec.h"
@@ -33,6 +37,30 @@ void CounterDeltas::Add(int64_t origin, const std::vector<std::string>& sorted_l
   }
 }
 
+namespace {
+
+// How long a writer waits for another one to finish (an import holds the TM for its whole file).
+constexpr int kBusyTimeoutMs = 60'000;
+
+// SQLite's busy handler: sleeps and retries like sqlite3_busy_timeout (short sleeps first), up
+// to kBusyTimeoutMs in all; on the first wait it says on a terminal why nothing happens.
+int WaitWhileBusy(void* path, int attempt) {
+  static constexpr int kDelaysMs[] = {1, 2, 5, 10, 15, 20, 25, 25, 25, 50, 50, 100};
+  constexpr int kSteps = sizeof(kDelaysMs) / sizeof(kDelaysMs[0]);
+  int waited = 0;
+  for (int i = 0; i < std::min(attempt, kSteps); ++i) waited += kDelaysMs[i];
+  if (attempt > kSteps) waited += (attempt - kSteps) * kDelaysMs[kSteps - 1];
+  if (waited >= kBusyTimeoutMs) return 0;  // SQLITE_BUSY: "database is locked"
+  if (attempt == 0 && ::isatty(STDERR_FILENO) == 1) {
+    std::fprintf(stderr, "hashi: %s is in use by another hashi writing to it; waiting (up to %d s)\n",
+                 static_cast<const std::string*>(path)->c_str(), kBusyTimeoutMs / 1000);
+  }
+  sqlite3_sleep(kDelaysMs[std::min(attempt, kSteps - 1)]);
+  return 1;
+}
+
+}  // namespace
+
 Result<std::unique_ptr<SqliteTmStore>> SqliteTmStore::Open(const std::filesystem::path& path,
                                                            OpenMode mode) {
   const std::string name = path.string();
@@ -57,17 +85,38 @@ Result<std::unique_ptr<SqliteTmStore>> SqliteTmStore::Open(const std::filesystem
         s.message().find("not a database") != std::string::npos) {
       return Status::InvalidInput("not a hashi TM (not a SQLite database)", {name});
     }
+    if ((sqlite3_extended_errcode(raw) & 0xFF) == SQLITE_CORRUPT) {
+      return Status::InvalidInput(
+          "the TM file is damaged (truncated or overwritten: SQLite says the database disk "
+          "image is malformed); hashi left it as it is: restore it from a backup or an export",
+          {name});
+    }
     return s.WithFile(name);
   }
   if (Status s = store->PrepareStatements(); !s.ok()) return s.WithFile(name);
+  struct stat opened {};
+  if (::stat(name.c_str(), &opened) == 0) {
+    store->file_device_ = opened.st_dev;
+    store->file_inode_ = opened.st_ino;
+  }
   return store;
+}
+
+Status SqliteTmStore::CheckUnmoved() const {
+  struct stat now {};
+  if (::stat(path_.c_str(), &now) != 0 || now.st_dev != file_device_ ||
+      now.st_ino != file_inode_) {
+    return Status::Io("the TM file was deleted or replaced while hashi was writing to it",
+                      {path_});
+  }
+  return Status::Ok();
 }
 
 SqliteTmStore::~SqliteTmStore() = default;
 
 Status SqliteTmStore::Configure(OpenMode mode) {
   sqlite3* db = db_.get();
-  sqlite3_busy_timeout(db, 60'000);  // a second writer waits for the first, up to a minute
+  sqlite3_busy_handler(db, &WaitWhileBusy, &path_);  // a second writer waits for the first
   sqlite3_extended_result_codes(db, 1);
   if (mode == OpenMode::kReadWrite && sqlite3_db_readonly(db, "main") == 1) {
     return Status::Io("the TM file is read-only: cannot write to it");

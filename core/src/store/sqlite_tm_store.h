@@ -46,6 +46,8 @@ class SqliteTmStore : public TmStore {
   Result<std::string> MostCommonSourceLanguage() override;
   Result<std::vector<Match>> Lookup(const LookupRequest& request) override;
   Result<std::vector<ConcordHit>> Concord(const ConcordRequest& request) override;
+  Result<CheckReport> Check() override;   // sqlite_check.cpp
+  Result<VacuumStats> Vacuum() override;  // sqlite_check.cpp
 
  private:
   struct Closer {
@@ -53,6 +55,9 @@ class SqliteTmStore : public TmStore {
   };
   explicit SqliteTmStore(std::string path) : path_(std::move(path)) {}
   Status Configure(OpenMode mode);
+  // An error if the file at path_ is no longer the one opened (deleted or replaced meanwhile):
+  // committing then would write to a file nobody sees, beside a -wal that is not its own.
+  Status CheckUnmoved() const;
   Status PrepareStatements();
 
   // Import steps (sqlite_import.cpp).
@@ -78,6 +83,8 @@ class SqliteTmStore : public TmStore {
   Result<UnitRow> ReadUnitRow(int64_t unit);
 
   std::string path_;
+  uint64_t file_device_ = 0;  // of the file opened, for CheckUnmoved
+  uint64_t file_inode_ = 0;
   std::unique_ptr<sqlite3, Closer> db_;
   // Hot statements, prepared once; declared after db_ so they are finalized before it closes.
   sqlite::Statement insert_unit_;

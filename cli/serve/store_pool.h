@@ -1,0 +1,50 @@
+// The TM connections of `hashi serve`. A TmStore serves one thread at a time, so readers are
+// pooled: a request borrows a read-only store (opened on first need, at most one per core, as
+// lookups are CPU-bound) and gives it back when done; its caches stay warm for the next one.
+// Writes go through one read-write store behind a mutex. The TM is in WAL mode: readers go on
+// while a writer (here, or `hashi import` in another process) writes.
+#ifndef HASHI_CLI_SERVE_STORE_POOL_H_
+#define HASHI_CLI_SERVE_STORE_POOL_H_
+
+#include <condition_variable>
+#include <filesystem>
+#include <functional>
+#include <memory>
+#include <mutex>
+#include <vector>
+
+#include "hashi/tm_store.h"
+
+namespace hashi::cli::serve {
+
+class StorePool {
+ public:
+  StorePool(std::filesystem::path tm, size_t max_readers);
+
+  // Runs `work` with a read-only store no other thread uses meanwhile (waiting for one if all
+  // are busy). Errors: the TM cannot be opened.
+  Status Read(const std::function<Status(TmStore&)>& work);
+
+  // Runs `work` with the read-write store, one writer at a time.
+  Status Write(const std::function<Status(TmStore&)>& work);
+
+  const std::filesystem::path& tm() const { return tm_; }
+
+ private:
+  Result<std::unique_ptr<TmStore>> Borrow();
+  void GiveBack(std::unique_ptr<TmStore> store);
+
+  const std::filesystem::path tm_;
+  const size_t max_readers_;
+  std::mutex mutex_;
+  std::condition_variable returned_;
+  std::vector<std::unique_ptr<TmStore>> idle_;
+  size_t opened_ = 0;
+
+  std::mutex write_mutex_;
+  std::unique_ptr<TmStore> writer_;
+};
+
+}  // namespace hashi::cli::serve
+
+#endif  // HASHI_CLI_SERVE_STORE_POOL_H_
