@@ -3,6 +3,7 @@
 // registered there too, so they work before or after the command).
 #include <QCoreApplication>
 #include <QTextStream>
+#include <clocale>
 #include <csignal>
 #include <cstdio>
 #include <cstdlib>
@@ -106,6 +107,9 @@ int RunCommand(Command& command, const QCommandLineParser& top, QStringList args
 
 int Main(int argc, char** argv) {
   QCoreApplication app(argc, argv);
+  // QCoreApplication sets the C locale from the environment; numbers in our output (TSV, JSON,
+  // reports) and in options (--weights 0.3) must not turn into "0,3" under a comma locale.
+  std::setlocale(LC_NUMERIC, "C");
   QCoreApplication::setApplicationName("hashi");
   QCoreApplication::setApplicationVersion(HASHI_VERSION);
   const std::vector<std::unique_ptr<Command>> commands = AllCommands();

@@ -22,6 +22,7 @@ TEST_PACKAGES=(
   chromium chromium-driver python3-selenium                    # browser tests of `hashi serve`
   fonts-noto-cjk                                               # Japanese in their screenshots
   clang-14 libclang-rt-14-dev                                  # fuzz/ (libFuzzer runtime)
+  locales                                                      # a decimal-comma locale test
 )
 if ((WITH_TEST_TOOLS)); then PACKAGES+=("${TEST_PACKAGES[@]}"); fi
 

@@ -2,6 +2,7 @@
 // and characters, JSON / CSV / table output, weights; bad inputs.
 #include <gtest/gtest.h>
 
+#include <filesystem>
 #include <regex>
 
 #include "job_test_util.h"
@@ -152,6 +153,27 @@ TEST_F(AnalyzeTest, TableCsvAndWeights) {
   r = Run({"--from", "en", "--to", "vi", "--json", "--weights", rates, a});
   ASSERT_EQ(r.exit_code, 0) << r.err;
   EXPECT_DOUBLE_EQ(JsonLines(r.out)[0].Number("weighted_words"), 2 + 8);
+}
+
+// Under a locale with a decimal comma, numbers read and printed stay in the C form: "0.25" is a
+// rate, and the report says "1.00", not "1,00". The locale is compiled into the test's folder.
+TEST_F(AnalyzeTest, NumbersIgnoreADecimalCommaLocale) {
+  if (!std::filesystem::exists("/usr/share/i18n/locales/de_DE")) {
+    GTEST_SKIP() << "no locale sources (Debian package locales)";
+  }
+  const std::string locales = (dir_ / "locales").string();
+  std::filesystem::create_directories(locales);
+  int code = 0;
+  RunShell("localedef -i de_DE -f UTF-8 '" + locales + "/de_DE.UTF-8'", &code);
+  if (!std::filesystem::exists(locales + "/de_DE.UTF-8")) GTEST_SKIP() << "localedef failed";
+  const std::string a = Write("a.txt", "The embassy opened today. Something else entirely here.\n");
+  const RunResult r = RunHashi(
+      {"--tm", tm_, "analyze", "--from", "en", "--to", "vi", "--csv", "--weights",
+       "100=0.25,none=1", a},
+      "", {"LOCPATH=" + locales, "LC_ALL=de_DE.UTF-8"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.out.find(a + ",words,100,1,4,1.00\n"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("*total*,words,total,2,8,5.00\n"), std::string::npos) << r.out;
 }
 
 TEST_F(AnalyzeTest, XliffInputCountsItsTranslatableSegments) {
