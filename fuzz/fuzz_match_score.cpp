@@ -2,7 +2,6 @@
 // a plain dynamic-programming distance. Input: query and candidate separated by a 0 byte; a
 // 0x01 byte in either becomes an inline code.
 #include <algorithm>
-#include <vector>
 
 #include "fuzz_util.h"
 #include "hashi/matcher.h"
@@ -26,21 +25,6 @@ bool ToSegment(std::string_view bytes, Segment& segment) {
   return true;
 }
 
-int PlainDistance(const std::u32string& a, const std::u32string& b) {
-  std::vector<int> row(b.size() + 1);
-  for (size_t j = 0; j <= b.size(); ++j) row[j] = static_cast<int>(j);
-  for (size_t i = 1; i <= a.size(); ++i) {
-    int diagonal = row[0];
-    row[0] = static_cast<int>(i);
-    for (size_t j = 1; j <= b.size(); ++j) {
-      const int up = row[j];
-      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] != b[j - 1])});
-      diagonal = up;
-    }
-  }
-  return row[b.size()];
-}
-
 }  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
@@ -60,7 +44,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
 
   const std::u32string a = match::ToCodePoints(MatchKey(query.text));
   const std::u32string b = match::ToCodePoints(MatchKey(candidate.text));
-  const int expected = PlainDistance(a, b);
+  const int expected = hashi::match::NaiveLevenshtein(a, b);
   if (a != b) {
     fuzz::Check(score == ScoreFromDistance(expected, static_cast<int64_t>(a.size()),
                                            static_cast<int64_t>(b.size())),

@@ -121,4 +121,13 @@ Status Transaction::Commit() {
   return s.WithContext("commit");
 }
 
+Result<std::string> ReadBlob(Statement& st) {
+  Result<bool> row = st.Step();
+  std::string blob;
+  if (row.ok() && *row) blob = std::string(st.ColumnBlob(0));
+  st.Reset();
+  if (!row.ok()) return row.status();
+  return blob;
+}
+
 }  // namespace hashi::sqlite

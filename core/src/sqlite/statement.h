@@ -71,6 +71,9 @@ class Transaction {
   sqlite3* db_;  // null once committed or moved from
 };
 
+// Steps a one-row query and returns column 0 as a blob (empty when there is no row); resets it.
+Result<std::string> ReadBlob(Statement& st);
+
 }  // namespace hashi::sqlite
 
 #endif  // HASHI_CORE_SQLITE_STATEMENT_H_

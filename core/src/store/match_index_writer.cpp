@@ -34,16 +34,6 @@ struct MatchIndexWriter::LangState {
 
 namespace {
 
-// Reads one blob column of a one-row query; empty when there is no row.
-Result<std::string> ReadBlob(sqlite::Statement& st) {
-  Result<bool> row = st.Step();
-  std::string blob;
-  if (row.ok() && *row) blob = std::string(st.ColumnBlob(0));
-  st.Reset();
-  if (!row.ok()) return row.status();
-  return blob;
-}
-
 // Keys a language gathers before they go into its posting lists (see LangState::pending).
 constexpr size_t kPendingKeys = 512;
 
@@ -149,7 +139,7 @@ Status MatchIndexWriter::EnterChunk(LangState& state, int64_t chunk) {
   if (state.chunk == chunk) return Status::Ok();
   if (Status s = FlushChunk(state); !s.ok()) return s;
   select_lengths_.Bind(1, ChunkRow(state.id, chunk));
-  Result<std::string> blob = ReadBlob(select_lengths_);
+  Result<std::string> blob = sqlite::ReadBlob(select_lengths_);
   if (!blob.ok()) return blob.status();
   state.chunk = chunk;
   state.chunk_stored = !blob->empty();
@@ -176,7 +166,7 @@ Status MatchIndexWriter::WritePostings(LangState& state, match::TokenId token,
   std::string ids = match::EncodePostings(slots);
   if (state.chunk_stored) {  // an earlier write filled part of this chunk: merge with it
     select_postings_.Bind(1, row);
-    Result<std::string> old = ReadBlob(select_postings_);
+    Result<std::string> old = sqlite::ReadBlob(select_postings_);
     if (!old.ok()) return old.status();
     if (!old->empty()) ids = match::MergePostings(*old, ids);
   }
@@ -214,7 +204,7 @@ Status MatchIndexWriter::EnterBlock(LangState& state, int64_t block) {
   if (state.block == block) return Status::Ok();
   if (Status s = FlushBlock(state); !s.ok()) return s;
   select_block_.Bind(1, BlockRow(state.id, block));
-  Result<std::string> blob = ReadBlob(select_block_);
+  Result<std::string> blob = sqlite::ReadBlob(select_block_);
   if (!blob.ok()) return blob.status();
   state.block = block;
   state.keys.assign(kBlockSlots, {});

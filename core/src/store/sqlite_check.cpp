@@ -74,16 +74,6 @@ struct ExpectedLang {
   std::vector<std::vector<KeyEntry>> entries;  // per slot
 };
 
-// Reads one blob column of a one-row query; empty when there is no row.
-Result<std::string> ReadBlob(sqlite::Statement& st) {
-  Result<bool> row = st.Step();
-  std::string blob;
-  if (row.ok() && *row) blob = std::string(st.ColumnBlob(0));
-  st.Reset();
-  if (!row.ok()) return row.status();
-  return blob;
-}
-
 Result<sqlite::Statement> Prepare(sqlite3* db, const char* sql) {
   return sqlite::Statement::Prepare(db, sql);
 }
@@ -128,7 +118,7 @@ class ChunkChecker {
     // Key lengths: which units the index holds.
     std::vector<uint16_t> stored(match::kChunkSlots, kNoEntry);
     lengths_.Bind(1, ChunkRow(lang_id, chunk));
-    Result<std::string> blob = ReadBlob(lengths_);
+    Result<std::string> blob = sqlite::ReadBlob(lengths_);
     if (!blob.ok()) return blob.status();
     if (!blob->empty() && !DecodeLengths(*blob, stored)) {
       findings_.Add("match index (" + lang + "): the key lengths of units " + std::to_string(base) +
