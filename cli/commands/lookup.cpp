@@ -3,6 +3,7 @@
 #include <cstdio>
 #include <iostream>
 #include <string>
+#include <thread>
 
 #include "command.h"
 #include "hashi/matcher.h"
@@ -119,6 +120,8 @@ class LookupCommand : public Command {
     request.min_score = *min;
     request.limit = *limit;
     request.exhaustive = parser.isSet("exhaustive");
+    // A person waits on each query: its hardest candidates are compared on every core.
+    request.threads = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
     return request;
   }
 

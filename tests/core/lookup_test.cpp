@@ -265,6 +265,47 @@ TEST_F(LookupTest, IndexedSearchEqualsExhaustiveScanOnThousandsOfQueries) {
   EXPECT_GT(short_queries, 200);
 }
 
+// A lookup may use a second thread for a large batch of candidates (thousands at one bound:
+// 12,000 units that differ only in their numbers all reach the same bound). Its answers are
+// exactly those of one thread and of the exhaustive scan, whichever thread compares a unit.
+TEST_F(LookupTest, SecondThreadAnswersExactlyAsOne) {
+  std::vector<Unit> units;
+  for (int i = 0; i < 12000; ++i) {
+    const std::string n = std::to_string(10000 + i * 7 % 90000);
+    const std::string year = std::to_string(2000 + i % 25);
+    units.push_back(MakeUnit("Report " + n + " of the trade office, filed in " + year + ".",
+                             "Báo cáo " + n + " của văn phòng thương mại, năm " + year + ".",
+                             "貿易事務所の報告書" + n + "号（" + year + "年）。",
+                             "2024" + std::to_string(1000 + i % 1200).substr(0, 4) + "T000000Z"));
+  }
+  auto store = Open();
+  ImportUnits(*store, units, "tm.tmx");
+  const char* const queries[][2] = {
+      {"en", "Report 12345 of the trade office, filed in 2011."},
+      {"en", "Report 99999 of the trade office, filed in 1999."},
+      {"en", "Report of the trade office."},
+      {"vi", "Bao cao 55555 cua van phong thuong mai, nam 2020."},
+      {"ja", "貿易事務所の報告書12345号（2011年）。"},
+  };
+  int answered = 0;
+  for (const auto& [lang, text] : queries) {
+    for (int min : {40, 70, 90}) {
+      for (int limit : {1, 5, 100}) {
+        LookupRequest r = Request(lang, text);
+        r.min_score = min;
+        r.limit = limit;
+        r.threads = 1;
+        const std::vector<Match> one = Find(*store, r);
+        r.threads = 2;
+        const std::vector<Match> two = FindBoth(*store, r);
+        EXPECT_EQ(Summary(two), Summary(one)) << text << " --min " << min << " --limit " << limit;
+        answered += two.empty() ? 0 : 1;
+      }
+    }
+  }
+  EXPECT_GE(answered, 30);
+}
+
 int BandFloorOf(int score) {
   int floor = -1;
   for (int f : {50, 75, 85, 95, 100}) floor = score >= f ? f : floor;

@@ -45,6 +45,10 @@ struct LookupRequest {
   // (the search stops looking within a band once it has one), so it is much faster at a low
   // min_score. `exhaustive` answers the same band.
   std::vector<int> band_floors;
+  // Threads one lookup may use to compare its candidates, for a big TM's hardest queries (a
+  // second thread takes half of a large batch of candidates). Callers that already run
+  // several lookups at once (pretranslate, serve) keep 1.
+  int threads = 1;
 };
 
 // One match: a unit whose variant in the `from` language resembles the query.

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cstdlib>
 
+#include "match/cpu_dispatch.h"
+
 namespace hashi::match {
 namespace {
 
@@ -89,7 +91,7 @@ int Levenshtein::DistanceUtf8(std::string_view text, int k) {
   return BandedDistance(k);
 }
 
-int Levenshtein::LoadUtf8(std::string_view text) {
+HASHI_CPU_DISPATCH int Levenshtein::LoadUtf8(std::string_view text) {
   text_.clear();
   const auto* p = reinterpret_cast<const unsigned char*>(text.data());
   const auto* end = p + text.size();
@@ -136,7 +138,7 @@ int Levenshtein::BandedDistance(int k) {
 // dropped and the row entering at the bottom starts pessimistic (+1 from the row above). Rows
 // above row 1 stay inert (no match, no change) and hand +1 down, as row 0 does. The word may
 // cover rows past the band's bottom: computing more cells is harmless.
-int Levenshtein::NarrowBandDistance(int k, int elo, int ehi) {
+HASHI_CPU_DISPATCH int Levenshtein::NarrowBandDistance(int k, int elo, int ehi) {
   const int n = static_cast<int>(text_.size());
   const int delta = m_ - n;
   const size_t padded = static_cast<size_t>(blocks_) + 2;
@@ -168,7 +170,7 @@ int Levenshtein::NarrowBandDistance(int k, int elo, int ehi) {
   return diagonal;
 }
 
-int Levenshtein::BlockBandDistance(int k, int elo, int ehi) {
+HASHI_CPU_DISPATCH int Levenshtein::BlockBandDistance(int k, int elo, int ehi) {
   const int n = static_cast<int>(text_.size());
   const int m = m_;
   const int delta = m - n;

@@ -4,6 +4,8 @@
 #include <bit>
 #include <cstring>
 
+#include "match/cpu_dispatch.h"
+
 namespace hashi::match {
 namespace {
 
@@ -66,8 +68,8 @@ bool OrPostings(std::string_view blob, ChunkBits& bits) {
   return ForEachPosting(blob, [&](int s) { bits[s >> 6] |= uint64_t{1} << (s & 63); });
 }
 
-bool TestPostings(std::string_view blob, const std::vector<uint16_t>& slots,
-                  std::vector<int>& counts) {
+HASHI_CPU_DISPATCH bool TestPostings(std::string_view blob, const std::vector<uint16_t>& slots,
+                                     std::vector<int>& counts) {
   if (!blob.empty() && blob[0] == kBitmap && blob.size() == kBitmapBytes + 1) {
     const auto* bytes = reinterpret_cast<const unsigned char*>(blob.data() + 1);
     for (size_t i = 0; i < slots.size(); ++i) {
@@ -97,7 +99,7 @@ std::string MergePostings(std::string_view a, std::string_view b) {
 }
 
 void SlicedCounter::Reset(int slices) {
-  slices_ = std::clamp(slices, 8, 16);  // bytes add 8 bits; AddQueued has 4 to 16
+  slices_ = std::clamp(slices, 8, 16);  // bytes add 8 bits; AddQueued has up to 16
   planes_.assign(static_cast<size_t>(slices_) * kChunkWords, 0);
   queue_.resize(static_cast<size_t>(kQueue) * kChunkWords);
   queued_ = 0;
@@ -119,7 +121,7 @@ static uint64_t BytePlaneWord(const uint8_t* counters, int b) {
 }
 
 // Transposes the byte counters into 8 planes and adds them into the counter's planes.
-void SlicedCounter::AddBytes() {
+HASHI_CPU_DISPATCH void SlicedCounter::AddBytes() {
   if (byte_lists_ == 0) return;
   for (int w = 0; w < kChunkWords; ++w) {
     const uint8_t* counters = &bytes_[static_cast<size_t>(w) * 64];
@@ -136,9 +138,10 @@ void SlicedCounter::AddBytes() {
   byte_lists_ = 0;
 }
 
+// Checked here first: a dispatched function is always called (through the ifunc), not inlined.
 void SlicedCounter::Settle() {
-  AddQueued();
-  AddBytes();
+  if (queued_ != 0) AddQueued();
+  if (byte_lists_ != 0) AddBytes();
 }
 
 uint64_t* SlicedCounter::QueueSlot() {
@@ -149,9 +152,10 @@ uint64_t* SlicedCounter::QueueSlot() {
 namespace {
 
 // planes += the number of queued bitmaps holding each bit, for a fixed number of planes (so
-// that the compiler unrolls the plane loop and vectorizes the word loop).
+// that the compiler unrolls the plane loop and vectorizes the word loop). Inlined into each
+// clone of AddQueued.
 template <int kSlices>
-void AddEight(const uint64_t* a, uint64_t* p) {
+HASHI_ALWAYS_INLINE void AddEight(const uint64_t* a, uint64_t* p) {
   for (int w = 0; w < kChunkWords; ++w) {
     const uint64_t x0 = a[w], x1 = a[kChunkWords + w], x2 = a[2 * kChunkWords + w],
                    x3 = a[3 * kChunkWords + w], x4 = a[4 * kChunkWords + w],
@@ -182,21 +186,46 @@ void AddEight(const uint64_t* a, uint64_t* p) {
 }  // namespace
 
 // Sums the queued bitmaps per bit position (a 4-bit number) and adds that into the planes.
-void SlicedCounter::AddQueued() {
-  using Adder = void (*)(const uint64_t*, uint64_t*);
-  static constexpr Adder kAdders[] = {AddEight<4>,  AddEight<5>,  AddEight<6>,  AddEight<7>,
-                                      AddEight<8>,  AddEight<9>,  AddEight<10>, AddEight<11>,
-                                      AddEight<12>, AddEight<13>, AddEight<14>, AddEight<15>,
-                                      AddEight<16>};
+HASHI_CPU_DISPATCH void SlicedCounter::AddQueued() {
   if (queued_ == 0) return;
   for (int q = queued_; q < kQueue; ++q) {
     std::memset(&queue_[static_cast<size_t>(q) * kChunkWords], 0, kChunkWords * 8);
   }
-  kAdders[slices_ - 4](queue_.data(), planes_.data());
+  const uint64_t* a = queue_.data();
+  uint64_t* p = planes_.data();
+  switch (slices_) {  // 8 to 16 (Reset)
+    case 8:
+      AddEight<8>(a, p);
+      break;
+    case 9:
+      AddEight<9>(a, p);
+      break;
+    case 10:
+      AddEight<10>(a, p);
+      break;
+    case 11:
+      AddEight<11>(a, p);
+      break;
+    case 12:
+      AddEight<12>(a, p);
+      break;
+    case 13:
+      AddEight<13>(a, p);
+      break;
+    case 14:
+      AddEight<14>(a, p);
+      break;
+    case 15:
+      AddEight<15>(a, p);
+      break;
+    default:
+      AddEight<16>(a, p);
+      break;
+  }
   queued_ = 0;
 }
 
-bool SlicedCounter::Add(std::string_view blob) {
+HASHI_CPU_DISPATCH bool SlicedCounter::Add(std::string_view blob) {
   if (blob.empty()) return false;
   if (blob[0] == kBitmap && blob.size() == kBitmapBytes + 1) {
     uint64_t* words = QueueSlot();
@@ -216,8 +245,10 @@ bool SlicedCounter::Add(std::string_view blob) {
   return ForEachPosting(blob, [&](int s) { words[s >> 6] |= uint64_t{1} << (s & 63); });
 }
 
-// Bit-sliced comparison with a constant, from the most significant plane down.
-void SlicedCounter::AtLeast(int threshold, ChunkBits& mask) {
+// Bit-sliced comparison with a constant, from the most significant plane down: a slot is
+// greater once it has a 1 where the threshold has a 0 and all bits above are equal. Plane by
+// plane, each a branch-free pass over the chunk's words (which vectorizes).
+HASHI_CPU_DISPATCH void SlicedCounter::AtLeast(int threshold, ChunkBits& mask) {
   Settle();
   mask.assign(kChunkWords, 0);
   if (threshold <= 0) {
@@ -225,23 +256,24 @@ void SlicedCounter::AtLeast(int threshold, ChunkBits& mask) {
     return;
   }
   if (slices_ < 31 && threshold >= (1 << slices_)) return;
-  for (int w = 0; w < kChunkWords; ++w) {
-    uint64_t greater = 0;
-    uint64_t equal = ~uint64_t{0};
-    for (int s = slices_ - 1; s >= 0; --s) {
-      const uint64_t plane = planes_[static_cast<size_t>(s) * kChunkWords + w];
-      if ((threshold >> s) & 1) {
-        equal &= plane;
-      } else {
-        greater |= equal & plane;
-        equal &= ~plane;
+  uint64_t* equal = mask.data();
+  uint64_t greater[kChunkWords] = {};
+  std::fill_n(equal, kChunkWords, ~uint64_t{0});
+  for (int s = slices_ - 1; s >= 0; --s) {
+    const uint64_t* plane = &planes_[static_cast<size_t>(s) * kChunkWords];
+    if ((threshold >> s) & 1) {
+      for (int w = 0; w < kChunkWords; ++w) equal[w] &= plane[w];
+    } else {
+      for (int w = 0; w < kChunkWords; ++w) {
+        greater[w] |= equal[w] & plane[w];
+        equal[w] &= ~plane[w];
       }
     }
-    mask[w] = greater | equal;
   }
+  for (int w = 0; w < kChunkWords; ++w) equal[w] |= greater[w];
 }
 
-int SlicedCounter::Count(int slot) {
+HASHI_CPU_DISPATCH int SlicedCounter::Count(int slot) {
   Settle();
   int count = 0;
   for (int s = 0; s < slices_; ++s) {
@@ -249,6 +281,12 @@ int SlicedCounter::Count(int slot) {
                  (planes_[static_cast<size_t>(s) * kChunkWords + (slot >> 6)] >> (slot & 63)) & 1)
              << s;
   }
+  return count;
+}
+
+HASHI_CPU_DISPATCH int64_t CountSlots(const ChunkBits& bits) {
+  int64_t count = 0;
+  for (uint64_t w : bits) count += std::popcount(w);
   return count;
 }
 

@@ -70,6 +70,9 @@ class KeyBlockView {
   // lives); stops early when visit returns false.
   template <typename Visit>
   void ForEachEntry(int slot, Visit visit) const;
+  // Asks the CPU to start loading the entries of `slot` (a search verifying many units
+  // prefetches a few ahead: otherwise most of its time is cache misses).
+  void Prefetch(int slot) const { __builtin_prefetch(blob_.data() + starts_[slot]); }
 
  private:
   std::string blob_;

@@ -51,6 +51,12 @@ class MatchIndexReader {
   // The key block holding `unit` in `lang` (ForEachEntry(unit % kBlockSlots, ...) then lists
   // the unit's entries; none if it has no variant there). Valid until Refresh() or Clear().
   Result<const KeyBlockView*> UnitBlock(const std::string& lang, int64_t unit);
+  // The key block holding `unit` if it has been read already, else null. For prefetching.
+  const KeyBlockView* CachedUnitBlock(const std::string& lang, int64_t unit) {
+    const size_t block = static_cast<size_t>(BlockOf(unit));
+    const auto& blocks = Cache(lang).blocks;
+    return block < blocks.size() ? blocks[block].get() : nullptr;
+  }
   // Reads the keys of every unit of a chunk at once: cheaper than block by block when a query
   // needs many of them.
   Status LoadChunkKeys(const std::string& lang, int64_t chunk);

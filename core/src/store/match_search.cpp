@@ -34,6 +34,7 @@
 
 #include <algorithm>
 #include <bit>
+#include <thread>
 #include <unordered_map>
 
 #include "hashi/matcher.h"
@@ -89,7 +90,7 @@ int IndexedSearch::MinimumCount(int threshold) const {
 // What units with a bound in [low, high) must have: a key length in [shortest, longest] and
 // at least minimum_count shared tokens.
 IndexedSearch::Round IndexedSearch::RoundFor(int low, int high) const {
-  const int m = static_cast<int>(query_.key.size());
+  const int m = static_cast<int>(query_->key.size());
   const int longest_n = low == 0 ? kMaxStoredLength : std::min(kMaxStoredLength, 100 * m / low + 1);
   Round round{low, high, m + 1, kMaxStoredLength, -1};
   for (int n = 0; n <= longest_n; ++n) {
@@ -152,7 +153,7 @@ Status IndexedSearch::CountChunk(size_t index, int from, int to) {
   match::SlicedCounter& counter = counters_[index];
   for (int i = from; i < to; ++i) {
     Result<std::string_view> blob =
-        reader_.Postings(query_.lang, chunks_[index], tokens_[i].number);
+        reader_.Postings(query_->lang, chunks_[index], tokens_[i].number);
     if (!blob.ok()) return blob.status();
     if (!blob->empty() && !counter.Add(*blob)) return Damaged(tokens_[i].number);
   }
@@ -177,7 +178,7 @@ Status IndexedSearch::Extract(size_t index, int counted, const Round& round) {
   const int bonus = total - counted + overflow_;
   match::SlicedCounter& counter = counters_[index];
   counter.AtLeast(round.minimum_count - bonus, mask_);
-  const int m = static_cast<int>(query_.key.size());
+  const int m = static_cast<int>(query_->key.size());
   std::vector<uint16_t>& refine = refine_slots_;
   refine.clear();
   for (int w = 0; w < match::kChunkWords; ++w) {
@@ -229,13 +230,14 @@ Status IndexedSearch::Refine(size_t index, int counted, const std::vector<uint16
   for (uint16_t slot : slots) {
     if (exact[slot] < 0) fresh.push_back(slot);
   }
+  refined_[index].insert(refined_[index].end(), fresh.begin(), fresh.end());
   if (fresh.empty()) return Status::Ok();
   std::vector<int>& shared = refine_counts_;
   shared.assign(fresh.size(), 0);
   match::SlicedCounter& counter = counters_[index];
   for (size_t i = 0; i < fresh.size(); ++i) shared[i] = counter.Count(fresh[i]);
   for (int t = counted; t < static_cast<int>(tokens_.size()); ++t) {
-    Result<std::string_view> blob = reader_.Postings(query_.lang, chunks_[index],
+    Result<std::string_view> blob = reader_.Postings(query_->lang, chunks_[index],
                                                      tokens_[t].number);
     if (!blob.ok()) return blob.status();
     if (blob->empty()) continue;
@@ -245,25 +247,44 @@ Status IndexedSearch::Refine(size_t index, int counted, const std::vector<uint16
   return Status::Ok();
 }
 
-Status IndexedSearch::Run() {
+Status IndexedSearch::Run(const SearchQuery& query, VariantScorer& scorer, match::TopUnits& top) {
+  query_ = &query;
+  scorer_ = &scorer;
+  top_ = &top;
+  Status status = Search();
+  ClearExact();
+  return status;
+}
+
+// Resets the slots Refine filled, leaving exact_ all -1 for the next query.
+void IndexedSearch::ClearExact() {
+  for (size_t i = 0; i < refined_.size(); ++i) {
+    for (uint16_t slot : refined_[i]) exact_[i][slot] = -1;
+    refined_[i].clear();
+  }
+}
+
+Status IndexedSearch::Search() {
   stats_ = {};
   if (Status s = ResolveTokens(); !s.ok()) return s;
-  Result<std::vector<int64_t>> chunks = reader_.Chunks(query_.lang);
+  Result<std::vector<int64_t>> chunks = reader_.Chunks(query_->lang);
   if (!chunks.ok()) return chunks.status();
   chunks_ = std::move(*chunks);
   positions_.assign(chunks_.empty() ? 0 : static_cast<size_t>(chunks_.back()) + 1, -1);
-  seen_.assign(chunks_.size(), match::EmptyChunkBits());
+  seen_.resize(chunks_.size());
+  for (match::ChunkBits& seen : seen_) seen.assign(match::kChunkWords, 0);
   verified_in_.assign(chunks_.size(), 0);
   lengths_.clear();
   for (size_t i = 0; i < chunks_.size(); ++i) {
     positions_[static_cast<size_t>(chunks_[i])] = static_cast<int>(i);
-    Result<const std::vector<uint16_t>*> lengths = reader_.Lengths(query_.lang, chunks_[i]);
+    Result<const std::vector<uint16_t>*> lengths = reader_.Lengths(query_->lang, chunks_[i]);
     if (!lengths.ok()) return lengths.status();
     lengths_.push_back(*lengths);
   }
-  counters_.resize(chunks_.size());
+  if (counters_.size() < chunks_.size()) counters_.resize(chunks_.size());
   for (match::SlicedCounter& c : counters_) c.Reset(std::bit_width(tokens_.size() + 1));
-  exact_.assign(chunks_.size(), {});
+  if (exact_.size() < chunks_.size()) exact_.resize(chunks_.size());
+  if (refined_.size() < chunks_.size()) refined_.resize(chunks_.size());
   const int probe = ProbeTokens();
   if (Status s = Count(0, probe); !s.ok()) return s;
   if (Status s = Probe(probe); !s.ok()) return s;
@@ -271,11 +292,12 @@ Status IndexedSearch::Run() {
   // the threshold has reached is the last: every unit not yet taken is bound below it. A round
   // counts only what its floor needs: a query whose best matches lift the threshold in the
   // first rounds never counts the common tokens a low floor would need.
-  buckets_.assign(101, {});
+  buckets_.resize(101);
+  for (std::vector<int64_t>& bucket : buckets_) bucket.clear();
   int counted = probe;
   int high = 101;
-  while (high > top_.threshold()) {
-    const int low = std::max(top_.threshold(), high - kRoundWidth);
+  while (high > top_->threshold()) {
+    const int low = std::max(top_->threshold(), high - kRoundWidth);
     Result<int> more = CountTokens(counted, low);
     if (!more.ok()) return more.status();
     counted = *more;
@@ -284,7 +306,7 @@ Status IndexedSearch::Run() {
     for (size_t i = 0; i < chunks_.size(); ++i) {
       if (Status s = Extract(i, counted, round); !s.ok()) return s;
     }
-    for (int bound = high - 1; bound >= low && bound >= top_.threshold(); --bound) {
+    for (int bound = high - 1; bound >= low && bound >= top_->threshold(); --bound) {
       if (Status s = VerifyBucket(bound, buckets_[bound]); !s.ok()) return s;
     }
     high = low;
@@ -295,12 +317,12 @@ Status IndexedSearch::Run() {
 Status IndexedSearch::ResolveTokens() {
   match::GramTokenizer tokenizer;
   std::vector<match::TokenId> tokens;
-  tokenizer.PaddedTokens(query_.key, tokens, &overflow_);
+  tokenizer.PaddedTokens(query_->key, tokens, &overflow_);
   tokens_.clear();
   for (match::TokenId t : tokens) {
     const std::string gram = match::GramText(match::TokenFirst(t), match::TokenSecond(t));
     Result<MatchIndexReader::TokenInfo> info =
-        reader_.Token(query_.lang, gram, match::TokenOccurrence(t));
+        reader_.Token(query_->lang, gram, match::TokenOccurrence(t));
     if (!info.ok()) return info.status();
     // A token no key holds is shared with no unit: it counts for none.
     if (info->number >= 0) tokens_.push_back({info->number, info->units});
@@ -327,18 +349,25 @@ int IndexedSearch::ProbeTokens() const {
 // filters below run.
 Status IndexedSearch::Probe(int probe) {
   if (probe == 0) return Status::Ok();
-  int best = probe;  // the most any unit holds
-  for (; best > 0; --best) {
+  // The most any unit holds, by bisection: each test reads every chunk's counter.
+  int best = 0;
+  for (int low = 1, high = probe; low <= high;) {
+    const int mid = (low + high) / 2;
     bool any = false;
     for (size_t i = 0; i < chunks_.size() && !any; ++i) {
-      counters_[i].AtLeast(best, mask_);
+      counters_[i].AtLeast(mid, mask_);
       for (uint64_t w : mask_) any |= w != 0;
     }
-    if (any) break;
+    if (any) {
+      best = mid;
+      low = mid + 1;
+    } else {
+      high = mid - 1;
+    }
   }
   // Ranked by the bound they would have if they held every token not probed: among units
   // holding equally many, those whose length is nearest the query's come first.
-  const int m = static_cast<int>(query_.key.size());
+  const int m = static_cast<int>(query_->key.size());
   const int rest = static_cast<int>(tokens_.size()) - probe + overflow_;
   std::vector<std::pair<int, int64_t>> ranked;  // (-bound * 256 - held, unit)
   for (size_t i = 0; i < chunks_.size() && best > 0; ++i) {
@@ -377,25 +406,120 @@ Status IndexedSearch::Verify(int64_t unit) {
   // A chunk many of whose units get verified has all its keys read at once, which is cheaper
   // than block by block, and kept for the queries that follow.
   if (++verified_in_[position] == kBulkLoadUnits) {
-    if (Status s = reader_.LoadChunkKeys(query_.lang, chunk); !s.ok()) return s;
+    if (Status s = reader_.LoadChunkKeys(query_->lang, chunk); !s.ok()) return s;
   }
-  Result<const KeyBlockView*> block = reader_.UnitBlock(query_.lang, unit);
+  Result<const KeyBlockView*> block = reader_.UnitBlock(query_->lang, unit);
   if (!block.ok()) return block.status();
   ++stats_.verified;
   Status status;
   (*block)->ForEachEntry(static_cast<int>(unit % kBlockSlots),
                          [&](int ord, std::string_view tag, std::string_view key) {
-                           status = scorer_.Score(unit, ord, tag, key);
+                           status = scorer_->Score(unit, ord, tag, key);
                            return status.ok();
                          });
   return status;
 }
+// Verification of a large bucket waits on memory more than it computes: the units' slot
+// lengths, key-block views and keys lie scattered over hundreds of MB. So the view of the
+// unit kFarAhead places on is prefetched, and the key and slot length of the unit kNearAhead
+// on (its view is in cache by then).
+constexpr size_t kFarAhead = 16;
+constexpr size_t kNearAhead = 8;
+
+void IndexedSearch::Prefetch(int64_t unit, bool near) {
+  const int64_t chunk = match::ChunkOf(unit);
+  if (chunk >= static_cast<int64_t>(positions_.size()) || positions_[chunk] < 0) return;
+  const KeyBlockView* block = reader_.CachedUnitBlock(query_->lang, unit);
+  if (block == nullptr) return;
+  if (!near) {
+    __builtin_prefetch(block);
+    return;
+  }
+  block->Prefetch(static_cast<int>(unit % kBlockSlots));
+  __builtin_prefetch(&(*lengths_[static_cast<size_t>(positions_[chunk])])[match::SlotOf(unit)]);
+}
+
+// A bucket this big is split with a second thread, when the query may use one: its half is
+// prefiltered there (distances within the cut-off of the threshold at the start) while this
+// thread verifies the first half, and only the survivors are then verified here. Thresholds
+// only rise, so a unit the prefilter drops could not have entered the answer.
+constexpr size_t kSplitUnits = 4096;
+
 Status IndexedSearch::VerifyBucket(int bound, std::vector<int64_t>& units) {
   std::sort(units.begin(), units.end());  // neighbours share key blocks
-  for (int64_t unit : units) {
-    if (bound < top_.threshold()) break;  // better matches turned up meanwhile
-    if (Status s = Verify(unit); !s.ok()) return s;
+  size_t own = units.size();
+  std::vector<int64_t> survivors;
+  std::thread second;
+  if (query_->threads > 1 && units.size() >= kSplitUnits && bound >= top_->threshold()) {
+    own = units.size() / 2;
+    Result<std::vector<const KeyBlockView*>> blocks = LoadBlocks(units, own, units.size());
+    if (!blocks.ok()) return blocks.status();
+    second = std::thread([this, &units, own, blocks = std::move(*blocks), &survivors] {
+      Prefilter(units.data() + own, blocks.data(), blocks.size(), top_->threshold(), survivors);
+    });
   }
-  return Status::Ok();
+  Status status;
+  for (size_t i = 0; i < own && status.ok(); ++i) {
+    if (bound < top_->threshold()) break;  // better matches turned up meanwhile
+    if (i + kFarAhead < own) Prefetch(units[i + kFarAhead], false);
+    if (i + kNearAhead < own) Prefetch(units[i + kNearAhead], true);
+    status = Verify(units[i]);
+  }
+  if (!second.joinable()) return status;
+  second.join();
+  for (size_t i = 0; i < survivors.size() && status.ok(); ++i) {
+    if (bound < top_->threshold()) break;
+    status = Verify(survivors[i]);
+  }
+  return status;
 }
+
+Result<std::vector<const KeyBlockView*>> IndexedSearch::LoadBlocks(
+    const std::vector<int64_t>& units, size_t from, size_t to) {
+  std::unordered_map<int64_t, int> per_chunk;
+  for (size_t i = from; i < to; ++i) ++per_chunk[match::ChunkOf(units[i])];
+  for (const auto& [chunk, count] : per_chunk) {
+    if (count < kBulkLoadUnits) continue;
+    if (Status s = reader_.LoadChunkKeys(query_->lang, chunk); !s.ok()) return s;
+  }
+  std::vector<const KeyBlockView*> blocks;
+  blocks.reserve(to - from);
+  for (size_t i = from; i < to; ++i) {
+    Result<const KeyBlockView*> block = reader_.UnitBlock(query_->lang, units[i]);
+    if (!block.ok()) return block.status();
+    blocks.push_back(*block);
+  }
+  return blocks;
+}
+
+// Runs on the second thread: reads only the key blocks it is given and the query.
+void IndexedSearch::Prefilter(const int64_t* units, const KeyBlockView* const* blocks,
+                              size_t count, int threshold, std::vector<int64_t>& survivors) {
+  match::Levenshtein& levenshtein = second_levenshtein_;
+  levenshtein.SetPattern(query_->key);
+  const int m = static_cast<int>(query_->key.size());
+  std::string last_tag;
+  bool last_verdict = false;
+  for (size_t i = 0; i < count; ++i) {
+    if (i + kNearAhead < count) {
+      blocks[i + kNearAhead]->Prefetch(static_cast<int>(units[i + kNearAhead] % kBlockSlots));
+    }
+    bool survives = false;
+    blocks[i]->ForEachEntry(static_cast<int>(units[i] % kBlockSlots),
+                            [&](int, std::string_view tag, std::string_view key) {
+                              if (tag != last_tag) {
+                                last_tag = std::string(tag);
+                                Result<LanguageTag> parsed = LanguageTag::Parse(tag);
+                                last_verdict = parsed.ok() && parsed->Matches(query_->from);
+                              }
+                              if (!last_verdict) return true;
+                              const int n = levenshtein.LoadUtf8(key);
+                              const int k = MaxDistance(std::max(m, n), threshold);
+                              survives = std::abs(m - n) <= k && levenshtein.Distance(k) <= k;
+                              return !survives;
+                            });
+    if (survives) survivors.push_back(units[i]);
+  }
+}
+
 }  // namespace hashi::store

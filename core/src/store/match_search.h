@@ -19,13 +19,14 @@
 
 namespace hashi::store {
 
+// One per store connection: it keeps its scratch space (a few MB per chunk of counters and
+// marks) from one query to the next, since allocating and clearing it afresh cost a query at
+// 1M units more than its counting did.
 class IndexedSearch {
  public:
-  IndexedSearch(MatchIndexReader& reader, const SearchQuery& query, VariantScorer& scorer,
-                match::TopUnits& top)
-      : reader_(reader), query_(query), scorer_(scorer), top_(top) {}
-  // Offers every unit that can score at least top.threshold() to `top`.
-  Status Run();
+  explicit IndexedSearch(MatchIndexReader& reader) : reader_(reader) {}
+  // Offers every unit that can score at least top.threshold() to `top`, `scorer` scoring them.
+  Status Run(const SearchQuery& query, VariantScorer& scorer, match::TopUnits& top);
 
   // Counters of the last Run, for benchmarks and tests.
   struct Stats {
@@ -57,21 +58,34 @@ class IndexedSearch {
   Status Extract(size_t index, int counted, const Round& round);
   Status Refine(size_t index, int counted, const std::vector<uint16_t>& slots);
   Status VerifyBucket(int bound, std::vector<int64_t>& units);
+  // For a second thread: the keys it will read, loaded by this one (the reader is not
+  // thread-safe), and the units of units[from, to) whose distance can be within the cut-off of
+  // `threshold` (the others cannot score that much).
+  Result<std::vector<const KeyBlockView*>> LoadBlocks(const std::vector<int64_t>& units,
+                                                      size_t from, size_t to);
+  void Prefilter(const int64_t* units, const KeyBlockView* const* blocks, size_t count,
+                 int threshold, std::vector<int64_t>& survivors);
   Status Verify(int64_t unit);
+  void Prefetch(int64_t unit, bool near);
   int MinimumCount(int threshold) const;
 
+  Status Search();
+  void ClearExact();
+
   MatchIndexReader& reader_;
-  const SearchQuery& query_;
-  VariantScorer& scorer_;
-  match::TopUnits& top_;
+  const SearchQuery* query_ = nullptr;  // those of the current Run
+  VariantScorer* scorer_ = nullptr;
+  match::TopUnits* top_ = nullptr;
   std::vector<QueryToken> tokens_;  // the query's tokens the index knows, rarest first
   int overflow_ = 0;                // occurrences past kMaxOccurrence
   std::vector<int64_t> chunks_;
   std::vector<match::SlicedCounter> counters_;  // per chunk
   match::ChunkBits mask_;
   std::vector<std::vector<int64_t>> buckets_;  // units by the upper bound of their score
-  // Per chunk: the exact number of query tokens each refined slot holds (-1: not refined).
+  // Per chunk: the exact number of query tokens each refined slot holds (-1: not refined),
+  // and which slots are refined (to reset just those for the next query).
   std::vector<std::vector<int32_t>> exact_;
+  std::vector<std::vector<uint16_t>> refined_;
   std::vector<uint16_t> refine_slots_;  // scratch of Extract
   std::vector<uint16_t> fresh_slots_;   // scratch of Refine
   std::vector<int> refine_counts_;      // scratch of Refine
@@ -79,6 +93,7 @@ class IndexedSearch {
   std::vector<int> positions_;  // chunk id -> position in chunks_, or -1
   std::vector<match::ChunkBits> seen_;
   std::vector<int> verified_in_;
+  match::Levenshtein second_levenshtein_;  // Prefilter's, on the second thread
   std::vector<const std::vector<uint16_t>*> lengths_;
   Stats stats_;
 };

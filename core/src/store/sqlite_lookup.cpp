@@ -16,6 +16,7 @@ Result<std::vector<Match>> SqliteTmStore::Lookup(const LookupRequest& request) {
   query.lang = query.from.primary();
   query.key = match::ToCodePoints(MatchKey(request.query.text));
   query.identity = MatchIdentity(request.query);
+  query.threads = std::max(1, request.threads);
   ReadSnapshot snapshot(db_.get());
   if (!snapshot.status().ok()) return snapshot.status().WithFile(path_);
   match::TopUnits top = request.band_floors.empty()
@@ -31,8 +32,7 @@ Result<std::vector<Match>> SqliteTmStore::Lookup(const LookupRequest& request) {
     if (Status s = ScanAllUnits(scorer); !s.ok()) return s.WithFile(path_);
   } else {
     if (Status s = match_reader_->Refresh(); !s.ok()) return s.WithFile(path_);
-    IndexedSearch search(*match_reader_, query, scorer, top);
-    if (Status s = search.Run(); !s.ok()) return s.WithFile(path_);
+    if (Status s = search_->Run(query, scorer, top); !s.ok()) return s.WithFile(path_);
   }
   return RankContenders(request, top.Contenders());
 }

@@ -161,6 +161,7 @@ Status SqliteTmStore::PrepareStatements() {
     *e.statement = std::move(*st);
   }
   match_reader_ = std::make_unique<MatchIndexReader>(db);
+  search_ = std::make_unique<IndexedSearch>(*match_reader_);
   return Status::Ok();
 }
 

@@ -92,6 +92,7 @@ class SqliteTmStore : public TmStore {
   sqlite::Statement delete_unit_;
   sqlite::Statement unit_row_;
   std::unique_ptr<MatchIndexReader> match_reader_;  // caches across lookups; see Lookup()
+  std::unique_ptr<IndexedSearch> search_;           // over match_reader_, its scratch kept
   std::string import_time_;  // TMX date of the import under way: `changed` of undated units
 };
 

@@ -33,6 +33,7 @@ struct SearchQuery {
   LanguageTag from;      // a variant is a source if its tag Matches this
   std::u32string key;    // MatchKey of the query, as code points
   std::string identity;  // MatchIdentity of the query
+  int threads = 1;       // LookupRequest::threads
 };
 
 class VariantScorer {
