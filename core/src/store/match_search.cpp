@@ -118,7 +118,7 @@ int64_t IndexedSearch::CandidateCount(int counted, int low) {
   int64_t candidates = 0;
   for (match::SlicedCounter& counter : counters_) {
     counter.AtLeast(needed, mask_);
-    for (uint64_t w : mask_) candidates += std::popcount(w);
+    candidates += match::CountSlots(mask_);
   }
   return candidates;
 }
