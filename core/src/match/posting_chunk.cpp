@@ -183,6 +183,15 @@ HASHI_ALWAYS_INLINE void AddEight(const uint64_t* a, uint64_t* p) {
   }
 }
 
+// AddEight for `slices` planes (kSlices to 16), each instance inlined into the caller's clone.
+template <int kSlices>
+HASHI_ALWAYS_INLINE void AddEightInto(int slices, const uint64_t* a, uint64_t* p) {
+  if constexpr (kSlices < 16) {
+    if (slices != kSlices) return AddEightInto<kSlices + 1>(slices, a, p);
+  }
+  AddEight<kSlices>(a, p);
+}
+
 }  // namespace
 
 // Sums the queued bitmaps per bit position (a 4-bit number) and adds that into the planes.
@@ -191,37 +200,7 @@ HASHI_CPU_DISPATCH void SlicedCounter::AddQueued() {
   for (int q = queued_; q < kQueue; ++q) {
     std::memset(&queue_[static_cast<size_t>(q) * kChunkWords], 0, kChunkWords * 8);
   }
-  const uint64_t* a = queue_.data();
-  uint64_t* p = planes_.data();
-  switch (slices_) {  // 8 to 16 (Reset)
-    case 8:
-      AddEight<8>(a, p);
-      break;
-    case 9:
-      AddEight<9>(a, p);
-      break;
-    case 10:
-      AddEight<10>(a, p);
-      break;
-    case 11:
-      AddEight<11>(a, p);
-      break;
-    case 12:
-      AddEight<12>(a, p);
-      break;
-    case 13:
-      AddEight<13>(a, p);
-      break;
-    case 14:
-      AddEight<14>(a, p);
-      break;
-    case 15:
-      AddEight<15>(a, p);
-      break;
-    default:
-      AddEight<16>(a, p);
-      break;
-  }
+  AddEightInto<8>(slices_, queue_.data(), planes_.data());  // 8 to 16 planes (Reset)
   queued_ = 0;
 }
 

@@ -84,6 +84,12 @@ inline constexpr char kSparse = 0;
 inline constexpr char kBitmap = 1;
 inline constexpr size_t kBitmapBytes = kChunkWords * 8;
 inline bool GetVarint(std::string_view& in, uint32_t& v) {
+  // Most gaps fit in one byte: a counted query decodes millions of them.
+  if (!in.empty() && static_cast<unsigned char>(in.front()) < 0x80) {
+    v = static_cast<unsigned char>(in.front());
+    in.remove_prefix(1);
+    return true;
+  }
   v = 0;
   for (int shift = 0; shift < 35 && !in.empty(); shift += 7) {
     const auto byte = static_cast<unsigned char>(in.front());
@@ -106,13 +112,7 @@ HASHI_ALWAYS_INLINE bool ForEachPosting(std::string_view blob, Visit visit) {
     uint32_t slot = 0;
     for (uint32_t i = 0; i < count; ++i) {
       uint32_t delta = 0;
-      // Most gaps fit in one byte: a counted query decodes millions of them.
-      if (!body.empty() && static_cast<unsigned char>(body.front()) < 0x80) {
-        delta = static_cast<unsigned char>(body.front());
-        body.remove_prefix(1);
-      } else if (!GetVarint(body, delta)) {
-        return false;
-      }
+      if (!GetVarint(body, delta)) return false;
       slot += delta;
       if (slot >= static_cast<uint32_t>(kChunkSlots)) return false;
       visit(static_cast<int>(slot));

@@ -64,8 +64,6 @@ constexpr double kBitmapCost = 4e-3;
 constexpr double kLookupCost = 4e-6;
 constexpr int kCountBatch = 8;
 
-int MaxDistance(int longest, int threshold) { return longest * (100 - threshold) / 100; }
-
 Status Damaged(int64_t token) {
   return Status::InvalidInput("the TM's match index is damaged (postings of token " +
                               std::to_string(token) + ")");
@@ -497,8 +495,7 @@ void IndexedSearch::Prefilter(const int64_t* units, const KeyBlockView* const* b
                               size_t count, int threshold, std::vector<int64_t>& survivors) {
   match::Levenshtein& levenshtein = second_levenshtein_;
   levenshtein.SetPattern(query_->key);
-  const int m = static_cast<int>(query_->key.size());
-  std::string last_tag;
+  std::string last_tag;  // VariantScorer's verdict cache is not for this thread
   bool last_verdict = false;
   for (size_t i = 0; i < count; ++i) {
     if (i + kNearAhead < count) {
@@ -509,13 +506,11 @@ void IndexedSearch::Prefilter(const int64_t* units, const KeyBlockView* const* b
                             [&](int, std::string_view tag, std::string_view key) {
                               if (tag != last_tag) {
                                 last_tag = std::string(tag);
-                                Result<LanguageTag> parsed = LanguageTag::Parse(tag);
-                                last_verdict = parsed.ok() && parsed->Matches(query_->from);
+                                last_verdict = IsSourceTag(tag, query_->from);
                               }
-                              if (!last_verdict) return true;
-                              const int n = levenshtein.LoadUtf8(key);
-                              const int k = MaxDistance(std::max(m, n), threshold);
-                              survives = std::abs(m - n) <= k && levenshtein.Distance(k) <= k;
+                              int n = 0;
+                              survives = last_verdict &&
+                                         DistanceWithinCutoff(levenshtein, key, threshold, n) >= 0;
                               return !survives;
                             });
     if (survives) survivors.push_back(units[i]);

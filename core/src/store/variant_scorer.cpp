@@ -6,11 +6,20 @@
 #include "hashi/matcher.h"
 
 namespace hashi::store {
-namespace {
+bool IsSourceTag(std::string_view tag, const LanguageTag& from) {
+  Result<LanguageTag> parsed = LanguageTag::Parse(tag);
+  return parsed.ok() && parsed->Matches(from);
+}
 
-int MaxDistance(int longest, int threshold) { return longest * (100 - threshold) / 100; }
-
-}  // namespace
+int DistanceWithinCutoff(match::Levenshtein& levenshtein, std::string_view key, int threshold,
+                         int& n) {
+  const int m = levenshtein.pattern_length();
+  n = levenshtein.LoadUtf8(key);
+  const int k = MaxDistance(std::max(m, n), threshold);
+  if (std::abs(m - n) > k) return -1;
+  const int distance = levenshtein.Distance(k);
+  return distance <= k ? distance : -1;
+}
 
 VariantScorer::VariantScorer(const SearchQuery& query, const CandidateChecks& checks,
                              match::TopUnits& top)
@@ -23,8 +32,7 @@ bool VariantScorer::TagMatches(std::string_view tag) {
   last_tag_ = std::string(tag);
   auto it = tag_verdicts_.find(last_tag_);
   if (it == tag_verdicts_.end()) {
-    Result<LanguageTag> parsed = LanguageTag::Parse(tag);
-    it = tag_verdicts_.emplace(last_tag_, parsed.ok() && parsed->Matches(query_.from)).first;
+    it = tag_verdicts_.emplace(last_tag_, IsSourceTag(tag, query_.from)).first;
   }
   last_verdict_ = it->second;
   return last_verdict_;
@@ -32,14 +40,11 @@ bool VariantScorer::TagMatches(std::string_view tag) {
 
 Status VariantScorer::Score(int64_t unit, int ord, std::string_view tag, std::string_view key) {
   if (!TagMatches(tag)) return Status::Ok();
-  const int m = static_cast<int>(query_.key.size());
-  const int n = levenshtein_.LoadUtf8(key);
   const int threshold = top_.threshold();
-  const int k = MaxDistance(std::max(m, n), threshold);
-  if (std::abs(m - n) > k) return Status::Ok();
-  const int distance = levenshtein_.Distance(k);
-  if (distance > k) return Status::Ok();
-  int score = ScoreFromDistance(distance, m, n);
+  int n = 0;
+  const int distance = DistanceWithinCutoff(levenshtein_, key, threshold, n);
+  if (distance < 0) return Status::Ok();
+  int score = ScoreFromDistance(distance, static_cast<int>(query_.key.size()), n);
   if (distance == 0) {
     Result<std::string> identity = checks_.identity(unit, ord);
     if (!identity.ok()) return identity.status();

@@ -36,6 +36,16 @@ struct SearchQuery {
   int threads = 1;       // LookupRequest::threads
 };
 
+// The largest Levenshtein distance that still allows a score of `threshold` between keys whose
+// longer one has `longest` code points.
+inline int MaxDistance(int longest, int threshold) { return longest * (100 - threshold) / 100; }
+// Whether a variant with the canonical tag `tag` is in the language of a query from `from`.
+bool IsSourceTag(std::string_view tag, const LanguageTag& from);
+// The distance between `levenshtein`'s pattern (the query's key) and `key` (UTF-8) if it still
+// allows a score of `threshold`, else -1; `n` receives the key's length in code points.
+int DistanceWithinCutoff(match::Levenshtein& levenshtein, std::string_view key, int threshold,
+                         int& n);
+
 class VariantScorer {
  public:
   VariantScorer(const SearchQuery& query, const CandidateChecks& checks, match::TopUnits& top);
