@@ -102,6 +102,27 @@ TEST(MatchPostings, RoundTripSparseAndDense) {
   EXPECT_EQ(back, (std::vector<uint16_t>{1, 2, 5, 9}));
 }
 
+// A long sparse list becomes a bitmap of the same slots; a short list or a bitmap is kept
+// byte for byte; damage is reported.
+TEST(MatchPostings, CountingFormKeepsTheSlots) {
+  for (int every : {2, 20, 40, 5000}) {
+    std::vector<uint16_t> slots;
+    for (int s = 0; s < match::kChunkSlots; s += every) slots.push_back(static_cast<uint16_t>(s));
+    const std::string blob = match::EncodePostings(slots);
+    std::string form;
+    ASSERT_TRUE(match::ToCountingForm(blob, form));
+    std::vector<uint16_t> back;
+    ASSERT_TRUE(match::DecodePostings(form, back));
+    EXPECT_EQ(back, slots);
+    const bool long_sparse = blob[0] == 0 && slots.size() > 2048;  // 20 and 40 apart
+    EXPECT_EQ(form.size(), long_sparse ? match::kChunkWords * 8 + 1 : blob.size()) << every;
+    if (!long_sparse) EXPECT_EQ(form, blob);
+  }
+  std::string form;
+  EXPECT_FALSE(match::ToCountingForm(std::string("\0\x90\x20\x05", 4), form));
+  EXPECT_FALSE(match::ToCountingForm("", form));
+}
+
 TEST(MatchSlicedCounter, CountsLikeAnArrayOfCounters) {
   std::mt19937 rng(5);
   match::SlicedCounter counter;

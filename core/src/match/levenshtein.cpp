@@ -81,8 +81,9 @@ void Levenshtein::SetPattern(const std::u32string& pattern) {
 }
 
 int Levenshtein::Distance(const std::u32string& text, int k) {
-  text_.clear();
-  for (char32_t c : text) text_.push_back(Symbol(c));
+  if (text_.size() < text.size()) text_.resize(text.size());
+  n_ = static_cast<int>(text.size());
+  for (int i = 0; i < n_; ++i) text_[i] = Symbol(text[i]);
   return BandedDistance(k);
 }
 
@@ -91,29 +92,34 @@ int Levenshtein::DistanceUtf8(std::string_view text, int k) {
   return BandedDistance(k);
 }
 
+// Writes into a buffer sized once (at most one symbol per byte) rather than pushing back:
+// verification decodes every candidate's key, and most keys are ASCII.
 HASHI_CPU_DISPATCH int Levenshtein::LoadUtf8(std::string_view text) {
-  text_.clear();
+  if (text_.size() < text.size()) text_.resize(text.size());
+  uint16_t* out = text_.data();
   const auto* p = reinterpret_cast<const unsigned char*>(text.data());
   const auto* end = p + text.size();
   while (p < end) {
     char32_t c = *p;
-    const int size = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
-    if (end - p < size) break;  // a truncated sequence (never in a key the store wrote)
     if (c < 0x80) {
+      *out++ = bmp_[c];
       ++p;
-    } else if (c < 0xE0) {
+      continue;
+    }
+    const int size = c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+    if (end - p < size) break;  // a truncated sequence (never in a key the store wrote)
+    if (c < 0xE0) {
       c = ((c & 0x1F) << 6) | (p[1] & 0x3F);
-      p += 2;
     } else if (c < 0xF0) {
       c = ((c & 0x0F) << 12) | ((p[1] & 0x3F) << 6) | (p[2] & 0x3F);
-      p += 3;
     } else {
       c = ((c & 0x07) << 18) | ((p[1] & 0x3F) << 12) | ((p[2] & 0x3F) << 6) | (p[3] & 0x3F);
-      p += 4;
     }
-    text_.push_back(c < 0x10000 ? bmp_[c] : Symbol(c));
+    p += size;
+    *out++ = c < 0x10000 ? bmp_[c] : Symbol(c);
   }
-  return static_cast<int>(text_.size());
+  n_ = static_cast<int>(out - text_.data());
+  return n_;
 }
 
 // Only cells on a diagonal e = i - j that a path of cost <= k from (0,0) to (m,n) can use are
@@ -123,7 +129,7 @@ HASHI_CPU_DISPATCH int Levenshtein::LoadUtf8(std::string_view text) {
 // every cell whose true value is <= k. The cell on the final diagonal is followed column by
 // column: values never decrease along a diagonal, so once it exceeds k, so does the distance.
 int Levenshtein::BandedDistance(int k) {
-  const int n = static_cast<int>(text_.size());
+  const int n = n_;
   const int delta = m_ - n;
   if (std::abs(delta) > k) return k + 1;
   if (m_ == 0 || n == 0) return std::abs(delta);
@@ -139,7 +145,7 @@ int Levenshtein::BandedDistance(int k) {
 // above row 1 stay inert (no match, no change) and hand +1 down, as row 0 does. The word may
 // cover rows past the band's bottom: computing more cells is harmless.
 HASHI_CPU_DISPATCH int Levenshtein::NarrowBandDistance(int k, int elo, int ehi) {
-  const int n = static_cast<int>(text_.size());
+  const int n = n_;
   const int delta = m_ - n;
   const size_t padded = static_cast<size_t>(blocks_) + 2;
   uint64_t vp = -elo >= kWordBits ? 0 : ~uint64_t{0} << -elo;  // column 0: D[i][0] = i
@@ -171,7 +177,7 @@ HASHI_CPU_DISPATCH int Levenshtein::NarrowBandDistance(int k, int elo, int ehi) 
 }
 
 HASHI_CPU_DISPATCH int Levenshtein::BlockBandDistance(int k, int elo, int ehi) {
-  const int n = static_cast<int>(text_.size());
+  const int n = n_;
   const int m = m_;
   const int delta = m - n;
   const int last_high_bit = (m - 1) % kWordBits;

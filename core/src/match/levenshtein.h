@@ -48,6 +48,7 @@ class Levenshtein {
   std::vector<uint64_t> peq_;                      // (symbols + 1) * blocks_ match masks
   std::vector<uint64_t> peq_padded_;               // the same, a zero word on each side
   std::vector<uint16_t> text_;                     // scratch: the text as symbols
+  int n_ = 0;                                      // how many of text_ are the text
   std::vector<uint64_t> pv_, mv_;                  // scratch: per-block vertical deltas
   std::vector<int> bottom_;                        // scratch: D at each block's last row
 };

@@ -56,6 +56,20 @@ std::string EncodePostings(const std::vector<uint16_t>& slots) {
   return bitmap;
 }
 
+bool ToCountingForm(std::string_view blob, std::string& out) {
+  std::string_view body = blob.substr(std::min<size_t>(1, blob.size()));
+  uint32_t count = 0;
+  if (blob.empty() || blob[0] != kSparse || !GetVarint(body, count) || count <= kSparseAddLimit) {
+    out.assign(blob);
+    return !blob.empty();
+  }
+  out.assign(kBitmapBytes + 1, '\0');
+  out[0] = kBitmap;
+  return ForEachPosting(blob, [&](int s) {
+    out[1 + static_cast<size_t>(s) / 8] |= static_cast<char>(1 << (s % 8));
+  });
+}
+
 bool DecodePostings(std::string_view blob, std::vector<uint16_t>& slots) {
   return ForEachPosting(blob, [&](int s) { slots.push_back(static_cast<uint16_t>(s)); });
 }

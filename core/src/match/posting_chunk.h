@@ -40,6 +40,11 @@ bool OrPostings(std::string_view blob, ChunkBits& bits);
 // tested at each slot, a sparse list is merged with them. False if the blob is malformed.
 bool TestPostings(std::string_view blob, const std::vector<uint16_t>& slots,
                   std::vector<int>& counts);
+// The form of an encoded list that SlicedCounter::Add and TestPostings read fastest, for lists
+// kept in memory and read by query after query: a sparse list too long for the byte counters
+// as a bitmap (Add would otherwise decode it into one every time), any other as it is. False
+// if the blob is malformed.
+bool ToCountingForm(std::string_view blob, std::string& out);
 // The union of two encoded lists, encoded.
 std::string MergePostings(std::string_view a, std::string_view b);
 // The number of slots set in `bits` (e.g. a mask from SlicedCounter::AtLeast), counted with

@@ -72,7 +72,13 @@ class KeyBlockView {
   void ForEachEntry(int slot, Visit visit) const;
   // Asks the CPU to start loading the entries of `slot` (a search verifying many units
   // prefetches a few ahead: otherwise most of its time is cache misses).
-  void Prefetch(int slot) const { __builtin_prefetch(blob_.data() + starts_[slot]); }
+  void Prefetch(int slot) const {
+    // Every cache line of them: a key of a press-release sentence spans two or three.
+    const char* end = blob_.data() + starts_[slot + 1];
+    for (const char* p = blob_.data() + starts_[slot]; p < end; p += 64) __builtin_prefetch(p);
+  }
+  // The same for where the entries of `slot` start (a step earlier: Prefetch reads it).
+  void PrefetchStart(int slot) const { __builtin_prefetch(&starts_[slot]); }
 
  private:
   std::string blob_;

@@ -418,9 +418,9 @@ Status IndexedSearch::Verify(int64_t unit) {
   return status;
 }
 // Verification of a large bucket waits on memory more than it computes: the units' slot
-// lengths, key-block views and keys lie scattered over hundreds of MB. So the view of the
-// unit kFarAhead places on is prefetched, and the key and slot length of the unit kNearAhead
-// on (its view is in cache by then).
+// lengths, key-block views and keys lie scattered over hundreds of MB. So where the key of
+// the unit kFarAhead places on starts is prefetched, and the key and slot length of the unit
+// kNearAhead on (its start is in cache by then).
 constexpr size_t kFarAhead = 16;
 constexpr size_t kNearAhead = 8;
 
@@ -430,7 +430,7 @@ void IndexedSearch::Prefetch(int64_t unit, bool near) {
   const KeyBlockView* block = reader_.CachedUnitBlock(query_->lang, unit);
   if (block == nullptr) return;
   if (!near) {
-    __builtin_prefetch(block);
+    block->PrefetchStart(static_cast<int>(unit % kBlockSlots));
     return;
   }
   block->Prefetch(static_cast<int>(unit % kBlockSlots));
