@@ -57,8 +57,7 @@ Status MatchIndexReader::Ready() {
 void MatchIndexReader::Clear() {
   last_cache_ = nullptr;
   code_points_.clear();
-  posting_cache_.clear();
-  posting_cache_bytes_ = 0;
+  posting_cache_.Clear();
   lang_ids_.clear();
   caches_.clear();
   loaded_chunks_.clear();
@@ -160,21 +159,19 @@ Result<std::string_view> MatchIndexReader::Postings(const std::string& lang, int
   if (!id.ok()) return id.status();
   if (*id == 0 || token < 0) return std::string_view(posting_blob_);
   const int64_t rowid = PostingsRow(*id, chunk, token);
-  auto cached = posting_cache_.find(rowid);
-  if (cached != posting_cache_.end()) return std::string_view(cached->second);
+  if (const std::string_view* cached = posting_cache_.Find(rowid)) return *cached;
   postings_.Bind(1, rowid);
   Result<bool> row = postings_.Step();
   if (row.ok() && *row) posting_blob_.assign(postings_.ColumnBlob(0));
   postings_.Reset();
   if (!row.ok()) return row.status();
   if (posting_blob_.size() >= kCachedPostingBytes &&
-      posting_cache_bytes_ + posting_blob_.size() <= kPostingCacheBytes) {
+      posting_cache_.bytes() + posting_blob_.size() <= kPostingCacheBytes) {
     // Long sparse lists are kept as bitmaps: decoding them into one for every query that
     // counts them was most of the counting time at 1M units.
     std::string kept;
     if (!match::ToCountingForm(posting_blob_, kept)) kept = posting_blob_;  // Add reports it
-    posting_cache_bytes_ += kept.size();
-    return std::string_view(posting_cache_.emplace(rowid, std::move(kept)).first->second);
+    return posting_cache_.Insert(rowid, std::move(kept));
   }
   return std::string_view(posting_blob_);
 }

@@ -20,6 +20,7 @@
 #include "hashi/status.h"
 #include "sqlite/statement.h"
 #include "store/match_index_format.h"
+#include "store/posting_cache.h"
 
 namespace hashi::store {
 
@@ -92,8 +93,7 @@ class MatchIndexReader {
   std::string posting_blob_;
   // Posting lists read before, by rowid, kept across queries up to kPostingCacheBytes: a run
   // of lookups reads the lists of common bigrams over and over.
-  std::unordered_map<int64_t, std::string> posting_cache_;
-  size_t posting_cache_bytes_ = 0;
+  PostingCache posting_cache_;
   std::map<std::string, int> lang_ids_;
   // What has been read of one language, indexed by chunk and by block.
   struct LangCache {
