@@ -116,7 +116,9 @@ TEST(MatchPostings, CountingFormKeepsTheSlots) {
     EXPECT_EQ(back, slots);
     const bool long_sparse = blob[0] == 0 && slots.size() > 2048;  // 20 and 40 apart
     EXPECT_EQ(form.size(), long_sparse ? match::kChunkWords * 8 + 1 : blob.size()) << every;
-    if (!long_sparse) EXPECT_EQ(form, blob);
+    if (!long_sparse) {
+      EXPECT_EQ(form, blob);
+    }
   }
   std::string form;
   EXPECT_FALSE(match::ToCountingForm(std::string("\0\x90\x20\x05", 4), form));
@@ -146,6 +148,33 @@ TEST(MatchSlicedCounter, CountsLikeAnArrayOfCounters) {
       ASSERT_EQ(set, expected[s] >= threshold) << s << " " << threshold;
     }
   }
+}
+
+// Sparse lists go through byte counters, flushed into the planes every 255 lists and when
+// read; counts at powers of two need every bit the flush transposes.
+TEST(MatchSlicedCounter, CountsManySparseListsOnOneSlot) {
+  match::SlicedCounter counter;
+  counter.Reset(10);
+  for (int list = 0; list < 300; ++list) {
+    std::vector<uint16_t> slots = {7};
+    if (list < 128) slots.push_back(9);
+    if (list < 64) slots.push_back(11);
+    if (list < 255) slots.push_back(13);
+    if (list == 0) slots.push_back(65535);
+    ASSERT_TRUE(counter.Add(match::EncodePostings(slots)));
+    if (list == 1) {
+      EXPECT_EQ(counter.Count(7), 2);  // a read midway, then more lists
+    }
+  }
+  EXPECT_EQ(counter.Count(7), 300);
+  EXPECT_EQ(counter.Count(9), 128);
+  EXPECT_EQ(counter.Count(11), 64);
+  EXPECT_EQ(counter.Count(13), 255);
+  EXPECT_EQ(counter.Count(65535), 1);
+  EXPECT_EQ(counter.Count(8), 0);
+  match::ChunkBits mask;
+  counter.AtLeast(128, mask);
+  EXPECT_EQ(match::CountSlots(mask), 3);
 }
 
 TEST(MatchTopUnits, KeepsEveryUnitThatCanStillWin) {

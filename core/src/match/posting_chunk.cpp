@@ -134,15 +134,18 @@ static uint64_t BytePlaneWord(const uint8_t* counters, int b) {
   return word;
 }
 
-// Transposes the byte counters into 8 planes and adds them into the counter's planes.
+// Transposes the byte counters into planes and adds them into the counter's planes. No byte
+// exceeds the number of lists added into them, so only that many bits are transposed (a round
+// of counting typically adds a handful of sparse lists per chunk).
 HASHI_CPU_DISPATCH void SlicedCounter::AddBytes() {
   if (byte_lists_ == 0) return;
+  const int byte_planes = std::bit_width(static_cast<unsigned>(byte_lists_));
   for (int w = 0; w < kChunkWords; ++w) {
     const uint8_t* counters = &bytes_[static_cast<size_t>(w) * 64];
     uint64_t carry = 0;
     for (int s = 0; s < slices_; ++s) {
       uint64_t& plane = planes_[static_cast<size_t>(s) * kChunkWords + w];
-      const uint64_t b = s < 8 ? BytePlaneWord(counters, s) : 0;
+      const uint64_t b = s < byte_planes ? BytePlaneWord(counters, s) : 0;
       const uint64_t sum = plane ^ b ^ carry;
       carry = (plane & b) | (carry & (plane ^ b));
       plane = sum;
