@@ -4,6 +4,7 @@
 
 #include <random>
 #include <string>
+#include <string_view>
 
 namespace hashi::match {
 namespace {
@@ -30,16 +31,43 @@ std::u32string Mutate(std::mt19937& rng, std::u32string text, int edits,
   return text;
 }
 
+std::string ToUtf8(const std::u32string& text) {
+  std::string out;
+  for (char32_t c : text) {
+    if (c < 0x80) {
+      out += static_cast<char>(c);
+    } else if (c < 0x800) {
+      out += static_cast<char>(0xC0 | (c >> 6));
+      out += static_cast<char>(0x80 | (c & 0x3F));
+    } else if (c < 0x10000) {
+      out += static_cast<char>(0xE0 | (c >> 12));
+      out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
+      out += static_cast<char>(0x80 | (c & 0x3F));
+    } else {
+      out += static_cast<char>(0xF0 | (c >> 18));
+      out += static_cast<char>(0x80 | ((c >> 12) & 0x3F));
+      out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
+      out += static_cast<char>(0x80 | (c & 0x3F));
+    }
+  }
+  return out;
+}
+
+// What the store's verification calls: the UTF-8 key, decoded as the band reaches it.
+int Utf8Distance(Levenshtein& lev, std::string_view text, int k) {
+  return lev.DistanceUtf8(text, CodePointCount(text), k);
+}
+
+// Both entry points, code points and UTF-8, against the textbook computation.
 void ExpectAgreesWithNaive(Levenshtein& lev, const std::u32string& a, const std::u32string& b,
                            int k) {
   lev.SetPattern(a);
   const int expected = NaiveLevenshtein(a, b);
-  const int got = lev.Distance(b, k);
-  if (expected <= k) {
-    ASSERT_EQ(got, expected) << "k=" << k << " |a|=" << a.size() << " |b|=" << b.size();
-  } else {
-    ASSERT_EQ(got, k + 1) << "k=" << k << " d=" << expected << " |a|=" << a.size();
-  }
+  const int want = expected <= k ? expected : k + 1;
+  ASSERT_EQ(lev.Distance(b, k), want)
+      << "k=" << k << " d=" << expected << " |a|=" << a.size() << " |b|=" << b.size();
+  ASSERT_EQ(Utf8Distance(lev, ToUtf8(b), k), want)
+      << "UTF-8, k=" << k << " d=" << expected << " |a|=" << a.size() << " |b|=" << b.size();
 }
 
 TEST(Levenshtein, SmallCases) {
@@ -59,18 +87,22 @@ TEST(Levenshtein, SmallCases) {
 TEST(Levenshtein, CountsCodePointsNotBytes) {
   Levenshtein lev;
   lev.SetPattern(ToCodePoints("hợp tác"));
-  EXPECT_EQ(lev.DistanceUtf8("hop tac", 10), 2);
+  EXPECT_EQ(Utf8Distance(lev, "hop tac", 10), 2);
   lev.SetPattern(ToCodePoints("協力"));
-  EXPECT_EQ(lev.DistanceUtf8("協定", 10), 1);
+  EXPECT_EQ(Utf8Distance(lev, "協定", 10), 1);
   lev.SetPattern(ToCodePoints("a\U0001F600b"));  // outside the BMP
-  EXPECT_EQ(lev.DistanceUtf8("a\U0001F601b", 10), 1);
-  EXPECT_EQ(lev.DistanceUtf8("a\U0001F600b", 10), 0);
+  EXPECT_EQ(Utf8Distance(lev, "a\U0001F601b", 10), 1);
+  EXPECT_EQ(Utf8Distance(lev, "a\U0001F600b", 10), 0);
 }
 
+// A truncated sequence is one code point matching nothing, on the one-word band and on the
+// block band (a cut-off of 64 or more); ASan checks that nothing past the end is read.
 TEST(Levenshtein, TruncatedUtf8IsNotReadPastItsEnd) {
   Levenshtein lev;
   lev.SetPattern(U"ab");
-  EXPECT_EQ(lev.DistanceUtf8(std::string_view("ab\xE6\x97", 4), 5), 0);
+  EXPECT_EQ(Utf8Distance(lev, std::string_view("ab\xE6\x97", 4), 5), 1);
+  EXPECT_EQ(Utf8Distance(lev, std::string_view("ab\xE6\x97", 4), 70), 1);
+  EXPECT_EQ(Utf8Distance(lev, std::string_view("a\xF0", 2), 70), 1);
 }
 
 // The bit-parallel, banded computation against the textbook one, on random pairs that are

@@ -87,14 +87,9 @@ int Levenshtein::Distance(const std::u32string& text, int k) {
   return BandedDistance(k);
 }
 
-int Levenshtein::DistanceUtf8(std::string_view text, int k) {
-  LoadUtf8(text);
-  return BandedDistance(k);
-}
-
 // Writes into a buffer sized once (at most one symbol per byte) rather than pushing back:
 // verification decodes every candidate's key, and most keys are ASCII.
-HASHI_CPU_DISPATCH int Levenshtein::LoadUtf8(std::string_view text) {
+HASHI_CPU_DISPATCH void Levenshtein::LoadUtf8(std::string_view text) {
   if (text_.size() < text.size()) text_.resize(text.size());
   uint16_t* out = text_.data();
   const auto* p = reinterpret_cast<const unsigned char*>(text.data());
@@ -107,7 +102,10 @@ HASHI_CPU_DISPATCH int Levenshtein::LoadUtf8(std::string_view text) {
       continue;
     }
     const int size = c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
-    if (end - p < size) break;  // a truncated sequence (never in a key the store wrote)
+    if (end - p < size) {  // truncated, as NarrowBandDistanceUtf8 reads it
+      *out++ = 0;
+      break;
+    }
     if (c < 0xE0) {
       c = ((c & 0x1F) << 6) | (p[1] & 0x3F);
     } else if (c < 0xF0) {
@@ -119,7 +117,6 @@ HASHI_CPU_DISPATCH int Levenshtein::LoadUtf8(std::string_view text) {
     *out++ = c < 0x10000 ? bmp_[c] : Symbol(c);
   }
   n_ = static_cast<int>(out - text_.data());
-  return n_;
 }
 
 // Only cells on a diagonal e = i - j that a path of cost <= k from (0,0) to (m,n) can use are
@@ -135,7 +132,7 @@ int Levenshtein::BandedDistance(int k) {
   if (m_ == 0 || n == 0) return std::abs(delta);
   const int elo = CeilHalf(delta - k);
   const int ehi = FloorHalf(delta + k);
-  if (ehi - elo < kWordBits) return NarrowBandDistance(k, elo, ehi);
+  if (ehi - elo < kWordBits) return NarrowBandDistance(k, elo);
   return BlockBandDistance(k, elo, ehi);
 }
 
@@ -143,11 +140,12 @@ int Levenshtein::BandedDistance(int k) {
 // j + elo + b, so each column the vectors move up one bit, the row leaving at the top is
 // dropped and the row entering at the bottom starts pessimistic (+1 from the row above). Rows
 // above row 1 stay inert (no match, no change) and hand +1 down, as row 0 does. The word may
-// cover rows past the band's bottom: computing more cells is harmless.
-HASHI_CPU_DISPATCH int Levenshtein::NarrowBandDistance(int k, int elo, int ehi) {
-  const int n = n_;
-  const int delta = m_ - n;
-  const size_t padded = static_cast<size_t>(blocks_) + 2;
+// cover rows past the band's bottom: computing more cells is harmless. `next_symbol()` gives
+// the text's symbols in order, n of them.
+template <typename NextSymbol>
+HASHI_ALWAYS_INLINE int NarrowBand(const uint64_t* peq_padded, size_t padded, int m, int n,
+                                   int k, int elo, NextSymbol next_symbol) {
+  const int delta = m - n;
   uint64_t vp = -elo >= kWordBits ? 0 : ~uint64_t{0} << -elo;  // column 0: D[i][0] = i
   uint64_t vn = 0;
   const int diagonal_bit = delta - elo;  // where the final diagonal runs in the band
@@ -155,7 +153,7 @@ HASHI_CPU_DISPATCH int Levenshtein::NarrowBandDistance(int k, int elo, int ehi) 
   for (int j = 1; j <= n; ++j) {
     // The pattern's match bits for rows j + elo .. j + elo + 63 (a zero word pads each side).
     const int offset = j + elo - 1 + kWordBits;
-    const uint64_t* eq_words = &peq_padded_[text_[j - 1] * padded + (offset >> 6)];
+    const uint64_t* eq_words = &peq_padded[next_symbol() * padded + (offset >> 6)];
     const int shift = offset & 63;
     const uint64_t eq =
         shift == 0 ? eq_words[0] : (eq_words[0] >> shift) | (eq_words[1] << (kWordBits - shift));
@@ -172,8 +170,62 @@ HASHI_CPU_DISPATCH int Levenshtein::NarrowBandDistance(int k, int elo, int ehi) 
     vp = ((hn_in | ~(d0 | hp_in)) >> 1) | (uint64_t{1} << 63);
     vn = (d0 & hp_in) >> 1;
   }
-  (void)ehi;
   return diagonal;
+}
+
+HASHI_CPU_DISPATCH int Levenshtein::NarrowBandDistance(int k, int elo) {
+  const uint16_t* text = text_.data();
+  return NarrowBand(peq_padded_.data(), static_cast<size_t>(blocks_) + 2, m_, n_, k, elo,
+                    [&] { return *text++; });
+}
+
+// The same, decoding the UTF-8 text as the band reaches it: most candidates of a lookup are
+// given up a third of the way along, so decoding the whole key first was wasted work.
+HASHI_CPU_DISPATCH int Levenshtein::NarrowBandDistanceUtf8(std::string_view text, int n, int k,
+                                                           int elo) {
+  const auto* p = reinterpret_cast<const unsigned char*>(text.data());
+  const auto* end = p + text.size();
+  return NarrowBand(peq_padded_.data(), static_cast<size_t>(blocks_) + 2, m_, n, k, elo,
+                    [&]() -> uint16_t {
+                      if (p >= end) return 0;  // never for a key the store wrote
+                      char32_t c = *p;
+                      if (c < 0x80) {
+                        ++p;
+                        return bmp_[c];
+                      }
+                      const int size = c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+                      if (end - p < size) {
+                        p = end;
+                        return 0;
+                      }
+                      if (c < 0xE0) {
+                        c = ((c & 0x1F) << 6) | (p[1] & 0x3F);
+                      } else if (c < 0xF0) {
+                        c = ((c & 0x0F) << 12) | ((p[1] & 0x3F) << 6) | (p[2] & 0x3F);
+                      } else {
+                        c = ((c & 0x07) << 18) | ((p[1] & 0x3F) << 12) | ((p[2] & 0x3F) << 6) |
+                            (p[3] & 0x3F);
+                      }
+                      p += size;
+                      return c < 0x10000 ? bmp_[c] : Symbol(c);
+                    });
+}
+
+int Levenshtein::DistanceUtf8(std::string_view text, int n, int k) {
+  const int delta = m_ - n;
+  if (std::abs(delta) > k) return k + 1;
+  if (m_ == 0 || n == 0) return std::abs(delta);
+  const int elo = CeilHalf(delta - k);
+  const int ehi = FloorHalf(delta + k);
+  if (ehi - elo < kWordBits) return NarrowBandDistanceUtf8(text, n, k, elo);
+  LoadUtf8(text);
+  return BlockBandDistance(k, elo, ehi);
+}
+
+HASHI_CPU_DISPATCH int CodePointCount(std::string_view utf8) {
+  int count = 0;
+  for (char c : utf8) count += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+  return count;
 }
 
 HASHI_CPU_DISPATCH int Levenshtein::BlockBandDistance(int k, int elo, int ehi) {

@@ -27,17 +27,17 @@ class Levenshtein {
   // The Levenshtein distance between the pattern and `text` if it is at most `k`, else any
   // value greater than k (exactly k + 1). REQUIRES: k >= 0.
   int Distance(const std::u32string& text, int k);
-  // The same for UTF-8 text (decoded on the fly; valid UTF-8 assumed).
-  int DistanceUtf8(std::string_view text, int k);
-  // In two steps: LoadUtf8 decodes a text and returns its length in code points; Distance(k)
-  // then compares the pattern with it.
-  int LoadUtf8(std::string_view text);
-  int Distance(int k) { return BandedDistance(k); }
+  // The same for UTF-8 text of `n` code points (CodePointCount), decoded only as far as the
+  // comparison gets before it gives up. A truncated sequence (never in a key the store wrote)
+  // is one code point that matches nothing; nothing past the text's end is read.
+  int DistanceUtf8(std::string_view text, int n, int k);
 
  private:
   uint16_t Symbol(char32_t c) const;
+  void LoadUtf8(std::string_view text);  // into text_ and n_
   int BandedDistance(int k);
-  int NarrowBandDistance(int k, int elo, int ehi);
+  int NarrowBandDistance(int k, int elo);
+  int NarrowBandDistanceUtf8(std::string_view text, int n, int k, int elo);
   int BlockBandDistance(int k, int elo, int ehi);
 
   int m_ = 0;
@@ -55,6 +55,9 @@ class Levenshtein {
 
 // Plain dynamic-programming distance, O(|a| |b|): the reference the tests compare with.
 int NaiveLevenshtein(const std::u32string& a, const std::u32string& b);
+
+// The number of code points of valid UTF-8.
+int CodePointCount(std::string_view utf8);
 
 // Decodes valid UTF-8 into code points (appending to `out`).
 void AppendCodePoints(std::string_view utf8, std::u32string& out);

@@ -14,10 +14,10 @@ bool IsSourceTag(std::string_view tag, const LanguageTag& from) {
 int DistanceWithinCutoff(match::Levenshtein& levenshtein, std::string_view key, int threshold,
                          int& n) {
   const int m = levenshtein.pattern_length();
-  n = levenshtein.LoadUtf8(key);
+  n = match::CodePointCount(key);
   const int k = MaxDistance(std::max(m, n), threshold);
   if (std::abs(m - n) > k) return -1;
-  const int distance = levenshtein.Distance(k);
+  const int distance = levenshtein.DistanceUtf8(key, n, k);
   return distance <= k ? distance : -1;
 }
 
