@@ -162,17 +162,22 @@ Result<std::string_view> MatchIndexReader::Postings(const std::string& lang, int
   if (const std::string_view* cached = posting_cache_.Find(rowid)) return *cached;
   postings_.Bind(1, rowid);
   Result<bool> row = postings_.Step();
-  if (row.ok() && *row) posting_blob_.assign(postings_.ColumnBlob(0));
-  postings_.Reset();
-  if (!row.ok()) return row.status();
-  if (posting_blob_.size() >= kCachedPostingBytes &&
-      posting_cache_.bytes() + posting_blob_.size() <= kPostingCacheBytes) {
+  if (!row.ok()) {
+    postings_.Reset();
+    return row.status();
+  }
+  const std::string_view blob = *row ? postings_.ColumnBlob(0) : std::string_view();
+  if (blob.size() >= kCachedPostingBytes &&
+      posting_cache_.bytes() + blob.size() <= kPostingCacheBytes) {
     // Long sparse lists are kept as bitmaps: decoding them into one for every query that
     // counts them was most of the counting time at 1M units.
     std::string kept;
-    if (!match::ToCountingForm(posting_blob_, kept)) kept = posting_blob_;  // Add reports it
+    if (!match::ToCountingForm(blob, kept)) kept.assign(blob);  // damaged: Add reports it
+    postings_.Reset();
     return posting_cache_.Insert(rowid, std::move(kept));
   }
+  posting_blob_.assign(blob);
+  postings_.Reset();
   return std::string_view(posting_blob_);
 }
 
