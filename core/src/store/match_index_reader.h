@@ -79,6 +79,7 @@ class MatchIndexReader {
   sqlite3* db_;
   bool prepared_ = false;
   int64_t data_version_ = -1;
+  int64_t queries_ = 0;  // calls of Refresh(): one per query
   sqlite::Statement lang_id_;
   sqlite::Statement token_;
   sqlite::Statement chunks_;
