@@ -265,6 +265,28 @@ TEST_F(LookupTest, IndexedSearchEqualsExhaustiveScanOnThousandsOfQueries) {
   EXPECT_GT(short_queries, 200);
 }
 
+// The same on a TM dense enough for every form a posting list takes: 15,000 units in one
+// chunk, so that common bigrams are stored as bitmaps and the reader's cache turns long sparse
+// lists into bitmaps (from the second query on), and big candidate batches are verified.
+TEST_F(LookupTest, IndexedSearchEqualsExhaustiveScanOnADenseChunk) {
+  std::vector<Unit> units = testing::GenerateUnits(15000, 7);
+  auto store = Open();
+  ImportUnits(*store, units, "dense.tmx");
+  const std::vector<testing::GeneratedQuery> queries = testing::GenerateQueries(units, 200, 8);
+  int with_matches = 0;
+  for (size_t i = 0; i < queries.size(); ++i) {
+    LookupRequest r = Request(queries[i].lang, queries[i].text);
+    r.min_score = i % 3 == 0 ? 60 : i % 3 == 1 ? 85 : 70;
+    r.limit = i % 4 == 0 ? 1 : 5;
+    with_matches += FindBoth(*store, r).empty() ? 0 : 1;
+    if (HasFailure()) {
+      ADD_FAILURE() << "query " << i << " (" << queries[i].lang << "): " << queries[i].text;
+      break;
+    }
+  }
+  EXPECT_GT(with_matches, 100);
+}
+
 // A lookup may use a second thread for a large batch of candidates (thousands at one bound:
 // 12,000 units that differ only in their numbers all reach the same bound). Its answers are
 // exactly those of one thread and of the exhaustive scan, whichever thread compares a unit.
