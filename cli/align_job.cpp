@@ -113,7 +113,8 @@ Status AlignJob::WriteUnits(const AlignedArticle& article) const {
 Status AlignJob::Import(const ArticleTask& task, const AlignedArticle& article,
                         std::string& line, QJsonObject& json) {
   if (store_ == nullptr) {
-    Result<std::unique_ptr<TmStore>> store = OpenSqliteStore(ctx_.tm_path, OpenMode::kReadWrite);
+    Result<std::unique_ptr<TmStore>> store =
+        OpenSqliteStore(ctx_.tm_path, OpenMode::kReadWrite, ctx_.WriterOptions());
     if (!store.ok()) return store.status().WithFile(ctx_.tm_path.string());
     store_ = std::move(*store);
   }

@@ -8,6 +8,17 @@ namespace hashi::cli {
 
 bool CliContext::ShowProgress() const { return !quiet && ::isatty(STDERR_FILENO) == 1; }
 
+StoreOptions CliContext::WriterOptions() const {
+  StoreOptions options;
+  if (ShowProgress()) options.on_wait = SayWhenWaiting;
+  return options;
+}
+
+void SayWhenWaiting(const std::string& tm_path) {
+  PrintError("hashi: " + tm_path + " is in use by another hashi writing to it; waiting (up to " +
+             std::to_string(kWriteWaitSeconds) + " s)\n");
+}
+
 std::string ToUtf8(const QString& s) { return s.toUtf8().toStdString(); }
 
 void Print(const std::string& text) { std::fwrite(text.data(), 1, text.size(), stdout); }

@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "hashi/status.h"
+#include "hashi/tm_store.h"
 
 namespace hashi::cli {
 
@@ -22,7 +23,13 @@ struct CliContext {
   bool json = false;              // --json: JSON Lines on stdout
   // Progress lines are shown only on a terminal and never with --quiet.
   bool ShowProgress() const;
+  // How a command that writes opens the TM: when it has to wait for another writer, it says so
+  // where progress would show.
+  StoreOptions WriterOptions() const;
 };
+
+// StoreOptions::on_wait that prints why nothing happens (to stderr).
+void SayWhenWaiting(const std::string& tm_path);
 
 class Command {
  public:

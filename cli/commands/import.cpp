@@ -34,7 +34,8 @@ class ImportCommand : public Command {
     if (files.isEmpty()) return Status::Usage("no file to import");
     Result<DuplicatePolicy> policy = ParsePolicy(ToUtf8(parser.value("on-duplicate")));
     if (!policy.ok()) return policy.status();
-    Result<std::unique_ptr<TmStore>> store = OpenSqliteStore(ctx.tm_path, OpenMode::kReadWrite);
+    Result<std::unique_ptr<TmStore>> store =
+        OpenSqliteStore(ctx.tm_path, OpenMode::kReadWrite, ctx.WriterOptions());
     if (!store.ok()) return store.status();
     int failed = 0;
     for (const QString& file : files) {

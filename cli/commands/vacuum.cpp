@@ -26,7 +26,8 @@ class VacuumCommand : public Command {
     if (!std::filesystem::exists(ctx.tm_path)) {
       return Status::NotFound("no TM here yet (hashi import creates one)", {ctx.tm_path.string()});
     }
-    Result<std::unique_ptr<TmStore>> store = OpenSqliteStore(ctx.tm_path, OpenMode::kReadWrite);
+    Result<std::unique_ptr<TmStore>> store =
+        OpenSqliteStore(ctx.tm_path, OpenMode::kReadWrite, ctx.WriterOptions());
     if (!store.ok()) return store.status();
     Result<VacuumStats> stats = (*store)->Vacuum();
     if (!stats.ok()) return stats.status();

@@ -2,8 +2,10 @@
 
 namespace hashi::cli::serve {
 
-StorePool::StorePool(std::filesystem::path tm, size_t max_readers)
-    : tm_(std::move(tm)), max_readers_(max_readers < 1 ? 1 : max_readers) {}
+StorePool::StorePool(std::filesystem::path tm, size_t max_readers, StoreOptions writer_options)
+    : tm_(std::move(tm)),
+      max_readers_(max_readers < 1 ? 1 : max_readers),
+      writer_options_(std::move(writer_options)) {}
 
 Result<std::unique_ptr<TmStore>> StorePool::Borrow() {
   {
@@ -47,7 +49,8 @@ Status StorePool::Read(const std::function<Status(TmStore&)>& work) {
 Status StorePool::Write(const std::function<Status(TmStore&)>& work) {
   std::lock_guard lock(write_mutex_);
   if (writer_ == nullptr) {
-    Result<std::unique_ptr<TmStore>> store = OpenSqliteStore(tm_, OpenMode::kReadWrite);
+    Result<std::unique_ptr<TmStore>> store =
+        OpenSqliteStore(tm_, OpenMode::kReadWrite, writer_options_);
     if (!store.ok()) return store.status().WithFile(tm_.string());
     writer_ = std::move(*store);
   }

@@ -19,7 +19,8 @@ namespace hashi::cli::serve {
 
 class StorePool {
  public:
-  StorePool(std::filesystem::path tm, size_t max_readers);
+  // `writer_options`: how the read-write store is opened.
+  StorePool(std::filesystem::path tm, size_t max_readers, StoreOptions writer_options = {});
 
   // Runs `work` with a read-only store no other thread uses meanwhile (waiting for one if all
   // are busy). Errors: the TM cannot be opened.
@@ -41,6 +42,7 @@ class StorePool {
   std::vector<std::unique_ptr<TmStore>> idle_;
   size_t opened_ = 0;
 
+  const StoreOptions writer_options_;
   std::mutex write_mutex_;
   std::unique_ptr<TmStore> writer_;
 };

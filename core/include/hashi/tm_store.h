@@ -133,9 +133,20 @@ enum class OpenMode {
   kReadWrite,  // created (with the current schema) if missing; migrated if older
 };
 
+// How long a write waits for another connection writing to the TM (an import holds it for a
+// whole file) before it fails as busy.
+inline constexpr int kWriteWaitSeconds = 60;
+
+struct StoreOptions {
+  // Called (with the TM's path) when a write first has to wait for another writer; it waits
+  // either way. The library prints nothing itself; the CLI says so on a terminal.
+  std::function<void(const std::string& tm_path)> on_wait;
+};
+
 // Opens the SQLite TM at `path`. Errors: not a SQLite database, a hashi schema newer than this
 // program knows, a read-only file opened for writing, a missing file in kReadOnly mode.
-Result<std::unique_ptr<TmStore>> OpenSqliteStore(const std::filesystem::path& path, OpenMode mode);
+Result<std::unique_ptr<TmStore>> OpenSqliteStore(const std::filesystem::path& path, OpenMode mode,
+                                                 StoreOptions options = {});
 
 // The schema version this build writes (PRAGMA user_version).
 int CurrentSchemaVersion();

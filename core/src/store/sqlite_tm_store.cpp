@@ -1,10 +1,8 @@
 #include "store/sqlite_tm_store.h"
 
 #include <sys/stat.h>
-#include <unistd.h>
 
 #include <algorithm>
-#include <cstdio>
 #include <system_error>
 
 #include "store/meta_codec.h"
@@ -15,8 +13,9 @@ namespace hashi {
 int CurrentSchemaVersion() { return store::kSchemaVersion; }
 
 Result<std::unique_ptr<TmStore>> OpenSqliteStore(const std::filesystem::path& path,
-                                                 OpenMode mode) {
-  Result<std::unique_ptr<store::SqliteTmStore>> opened = store::SqliteTmStore::Open(path, mode);
+                                                 OpenMode mode, StoreOptions options) {
+  Result<std::unique_ptr<store::SqliteTmStore>> opened =
+      store::SqliteTmStore::Open(path, mode, std::move(options));
   if (!opened.ok()) return opened.status();
   return std::unique_ptr<TmStore>(std::move(*opened));
 }
@@ -39,30 +38,27 @@ void CounterDeltas::Add(int64_t origin, const std::vector<std::string>& sorted_l
 
 namespace {
 
-// How long a writer waits for another one to finish (an import holds the TM for its whole file).
-constexpr int kBusyTimeoutMs = 60'000;
+constexpr int kBusyTimeoutMs = kWriteWaitSeconds * 1000;
+
+}  // namespace
 
 // SQLite's busy handler: sleeps and retries like sqlite3_busy_timeout (short sleeps first), up
-// to kBusyTimeoutMs in all; on the first wait it says on a terminal why nothing happens.
-int WaitWhileBusy(void* path, int attempt) {
+// to kBusyTimeoutMs in all; on the first wait it tells StoreOptions::on_wait.
+int SqliteTmStore::WaitWhileBusy(void* store, int attempt) {
   static constexpr int kDelaysMs[] = {1, 2, 5, 10, 15, 20, 25, 25, 25, 50, 50, 100};
   constexpr int kSteps = sizeof(kDelaysMs) / sizeof(kDelaysMs[0]);
   int waited = 0;
   for (int i = 0; i < std::min(attempt, kSteps); ++i) waited += kDelaysMs[i];
   if (attempt > kSteps) waited += (attempt - kSteps) * kDelaysMs[kSteps - 1];
   if (waited >= kBusyTimeoutMs) return 0;  // SQLITE_BUSY: "database is locked"
-  if (attempt == 0 && ::isatty(STDERR_FILENO) == 1) {
-    std::fprintf(stderr, "hashi: %s is in use by another hashi writing to it; waiting (up to %d s)\n",
-                 static_cast<const std::string*>(path)->c_str(), kBusyTimeoutMs / 1000);
-  }
+  const auto* self = static_cast<const SqliteTmStore*>(store);
+  if (attempt == 0 && self->options_.on_wait) self->options_.on_wait(self->path_);
   sqlite3_sleep(kDelaysMs[std::min(attempt, kSteps - 1)]);
   return 1;
 }
 
-}  // namespace
-
 Result<std::unique_ptr<SqliteTmStore>> SqliteTmStore::Open(const std::filesystem::path& path,
-                                                           OpenMode mode) {
+                                                           OpenMode mode, StoreOptions options) {
   const std::string name = path.string();
   std::error_code ec;
   const auto file_status = std::filesystem::status(path, ec);
@@ -72,7 +68,7 @@ Result<std::unique_ptr<SqliteTmStore>> SqliteTmStore::Open(const std::filesystem
   if (mode == OpenMode::kReadOnly && !std::filesystem::exists(file_status)) {
     return Status::NotFound("no TM here yet (hashi import creates one)", {name});
   }
-  std::unique_ptr<SqliteTmStore> store(new SqliteTmStore(name));
+  std::unique_ptr<SqliteTmStore> store(new SqliteTmStore(name, std::move(options)));
   const int flags = mode == OpenMode::kReadOnly ? SQLITE_OPEN_READONLY
                                                 : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
   sqlite3* raw = nullptr;
@@ -116,7 +112,7 @@ SqliteTmStore::~SqliteTmStore() = default;
 
 Status SqliteTmStore::Configure(OpenMode mode) {
   sqlite3* db = db_.get();
-  sqlite3_busy_handler(db, &WaitWhileBusy, &path_);  // a second writer waits for the first
+  sqlite3_busy_handler(db, &WaitWhileBusy, this);  // a second writer waits for the first
   sqlite3_extended_result_codes(db, 1);
   if (mode == OpenMode::kReadWrite && sqlite3_db_readonly(db, "main") == 1) {
     return Status::Io("the TM file is read-only: cannot write to it");

@@ -34,7 +34,7 @@ struct CounterDeltas {
 class SqliteTmStore : public TmStore {
  public:
   static Result<std::unique_ptr<SqliteTmStore>> Open(const std::filesystem::path& path,
-                                                     OpenMode mode);
+                                                     OpenMode mode, StoreOptions options = {});
   ~SqliteTmStore() override;
 
   Result<ImportStats> Import(UnitStream& units, const DocumentInfo& header,
@@ -53,7 +53,9 @@ class SqliteTmStore : public TmStore {
   struct Closer {
     void operator()(sqlite3* db) const { sqlite3_close_v2(db); }
   };
-  explicit SqliteTmStore(std::string path) : path_(std::move(path)) {}
+  SqliteTmStore(std::string path, StoreOptions options)
+      : path_(std::move(path)), options_(std::move(options)) {}
+  static int WaitWhileBusy(void* store, int attempt);  // SQLite's busy handler
   Status Configure(OpenMode mode);
   // An error if the file at path_ is no longer the one opened (deleted or replaced meanwhile):
   // committing then would write to a file nobody sees, beside a -wal that is not its own.
@@ -83,6 +85,7 @@ class SqliteTmStore : public TmStore {
   Result<UnitRow> ReadUnitRow(int64_t unit);
 
   std::string path_;
+  StoreOptions options_;
   uint64_t file_device_ = 0;  // of the file opened, for CheckUnmoved
   uint64_t file_inode_ = 0;
   std::unique_ptr<sqlite3, Closer> db_;
