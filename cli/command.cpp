@@ -10,13 +10,13 @@ bool CliContext::ShowProgress() const { return !quiet && ::isatty(STDERR_FILENO)
 
 StoreOptions CliContext::WriterOptions() const {
   StoreOptions options;
-  if (ShowProgress()) options.on_wait = SayWhenWaiting;
+  if (ShowProgress()) {
+    options.on_wait = [](const std::string& tm_path) {
+      PrintError("hashi: " + tm_path + " is in use by another hashi writing to it; waiting (up to " +
+                 std::to_string(kWriteWaitSeconds) + " s)\n");
+    };
+  }
   return options;
-}
-
-void SayWhenWaiting(const std::string& tm_path) {
-  PrintError("hashi: " + tm_path + " is in use by another hashi writing to it; waiting (up to " +
-             std::to_string(kWriteWaitSeconds) + " s)\n");
 }
 
 std::string ToUtf8(const QString& s) { return s.toUtf8().toStdString(); }

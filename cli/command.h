@@ -28,9 +28,6 @@ struct CliContext {
   StoreOptions WriterOptions() const;
 };
 
-// StoreOptions::on_wait that prints why nothing happens (to stderr).
-void SayWhenWaiting(const std::string& tm_path);
-
 class Command {
  public:
   virtual ~Command() = default;

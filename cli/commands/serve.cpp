@@ -41,6 +41,7 @@ class ServeCommand : public Command {
     options.web_dir = DataDir() / "web";
     options.port = *port;
     options.quiet = ctx.quiet;
+    options.writer = ctx.WriterOptions();  // a write from the page that waits says so
     if (parser.isSet("bind")) options.bind = ToUtf8(parser.value("bind"));
     if (options.bind.empty()) return Status::Usage("--bind needs an address");
     if (parser.isSet("token")) {

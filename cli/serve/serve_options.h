@@ -6,6 +6,8 @@
 #include <filesystem>
 #include <string>
 
+#include "hashi/tm_store.h"
+
 namespace hashi::cli::serve {
 
 inline constexpr const char* kDefaultBind = "127.0.0.1";
@@ -26,6 +28,7 @@ struct ServeOptions {
   int port = kDefaultPort;        // 0: any free port
   std::string token;              // "" = no token: writes are open (loopback only)
   bool quiet = false;
+  StoreOptions writer;  // how the store that writes is opened (CliContext::WriterOptions)
 };
 
 // True for an address only this machine reaches (127.0.0.0/8, ::1, localhost).

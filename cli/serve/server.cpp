@@ -1,7 +1,6 @@
 #include "serve/server.h"
 
 #include <sys/socket.h>
-#include <unistd.h>
 
 #include <csignal>
 #include <cstdio>
@@ -73,10 +72,7 @@ Status RunServer(const ServeOptions& options) {
                             "; set HASHI_DATA_DIR to the folder holding web/)");
   }
   const size_t cores = std::max(2u, std::thread::hardware_concurrency());
-  // A write from the page that waits for an import says so on the server's terminal.
-  StoreOptions writer_options;
-  if (!options.quiet && ::isatty(STDERR_FILENO) == 1) writer_options.on_wait = SayWhenWaiting;
-  StorePool stores(options.tm, std::min<size_t>(cores, 8), std::move(writer_options));
+  StorePool stores(options.tm, std::min<size_t>(cores, 8), options.writer);
   ServerState state{options, stores};
 
   // SIGINT and SIGTERM are taken by one thread (sigwait), which stops the server; every other

@@ -94,28 +94,7 @@ HASHI_CPU_DISPATCH void Levenshtein::LoadUtf8(std::string_view text) {
   uint16_t* out = text_.data();
   const auto* p = reinterpret_cast<const unsigned char*>(text.data());
   const auto* end = p + text.size();
-  while (p < end) {
-    char32_t c = *p;
-    if (c < 0x80) {
-      *out++ = bmp_[c];
-      ++p;
-      continue;
-    }
-    const int size = c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
-    if (end - p < size) {  // truncated, as NarrowBandDistanceUtf8 reads it
-      *out++ = 0;
-      break;
-    }
-    if (c < 0xE0) {
-      c = ((c & 0x1F) << 6) | (p[1] & 0x3F);
-    } else if (c < 0xF0) {
-      c = ((c & 0x0F) << 12) | ((p[1] & 0x3F) << 6) | (p[2] & 0x3F);
-    } else {
-      c = ((c & 0x07) << 18) | ((p[1] & 0x3F) << 12) | ((p[2] & 0x3F) << 6) | (p[3] & 0x3F);
-    }
-    p += size;
-    *out++ = c < 0x10000 ? bmp_[c] : Symbol(c);
-  }
+  while (p < end) *out++ = NextSymbol(p, end);
   n_ = static_cast<int>(out - text_.data());
 }
 
@@ -186,29 +165,7 @@ HASHI_CPU_DISPATCH int Levenshtein::NarrowBandDistanceUtf8(std::string_view text
   const auto* p = reinterpret_cast<const unsigned char*>(text.data());
   const auto* end = p + text.size();
   return NarrowBand(peq_padded_.data(), static_cast<size_t>(blocks_) + 2, m_, n, k, elo,
-                    [&]() -> uint16_t {
-                      if (p >= end) return 0;  // never for a key the store wrote
-                      char32_t c = *p;
-                      if (c < 0x80) {
-                        ++p;
-                        return bmp_[c];
-                      }
-                      const int size = c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
-                      if (end - p < size) {
-                        p = end;
-                        return 0;
-                      }
-                      if (c < 0xE0) {
-                        c = ((c & 0x1F) << 6) | (p[1] & 0x3F);
-                      } else if (c < 0xF0) {
-                        c = ((c & 0x0F) << 12) | ((p[1] & 0x3F) << 6) | (p[2] & 0x3F);
-                      } else {
-                        c = ((c & 0x07) << 18) | ((p[1] & 0x3F) << 12) | ((p[2] & 0x3F) << 6) |
-                            (p[3] & 0x3F);
-                      }
-                      p += size;
-                      return c < 0x10000 ? bmp_[c] : Symbol(c);
-                    });
+                    [&]() -> uint16_t { return p < end ? NextSymbol(p, end) : 0; });
 }
 
 int Levenshtein::DistanceUtf8(std::string_view text, int n, int k) {

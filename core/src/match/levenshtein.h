@@ -12,6 +12,8 @@
 #include <unordered_map>
 #include <vector>
 
+#include "match/cpu_dispatch.h"
+
 namespace hashi::match {
 
 // The pattern (a query's key) prepared once, then compared with many texts. Each code point of
@@ -34,6 +36,29 @@ class Levenshtein {
 
  private:
   uint16_t Symbol(char32_t c) const;
+  // The symbol of the UTF-8 code point at p (< end), moving p past it. A truncated sequence
+  // (never in a key the store wrote) is one code point, symbol 0, and p ends at `end`.
+  HASHI_ALWAYS_INLINE uint16_t NextSymbol(const unsigned char*& p, const unsigned char* end) const {
+    char32_t c = *p;
+    if (c < 0x80) {
+      ++p;
+      return bmp_[c];
+    }
+    const int size = c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+    if (end - p < size) {
+      p = end;
+      return 0;
+    }
+    if (c < 0xE0) {
+      c = ((c & 0x1F) << 6) | (p[1] & 0x3F);
+    } else if (c < 0xF0) {
+      c = ((c & 0x0F) << 12) | ((p[1] & 0x3F) << 6) | (p[2] & 0x3F);
+    } else {
+      c = ((c & 0x07) << 18) | ((p[1] & 0x3F) << 12) | ((p[2] & 0x3F) << 6) | (p[3] & 0x3F);
+    }
+    p += size;
+    return c < 0x10000 ? bmp_[c] : Symbol(c);
+  }
   void LoadUtf8(std::string_view text);  // into text_ and n_
   int BandedDistance(int k);
   int NarrowBandDistance(int k, int elo);
