@@ -2,9 +2,13 @@
 // (GET /api/lookup, queries taken in turn from a file, one a line), stopping at REQUESTS or
 // after MAX_SECONDS, whichever comes first. Prints one JSON object: requests, failed (no answer
 // or not 200), latency p50/p95/p99/max in ms, wall seconds, requests per second. With
-// --pause-ms a client waits that long after each answer (a translator typing: the page asks
-// at most once per 250 ms pause in typing); without it the clients ask back to back, which
-// measures throughput (latency = clients / throughput).
+// --pause-ms a client waits about that long after each answer (a translator typing: the page
+// asks at most once per 250 ms pause in typing); without it the clients ask back to back, which
+// measures throughput (latency = clients / throughput). Paced clients behave as independent
+// people: each starts at a random moment within the first pause and waits between 0.5 and 1.5
+// times the pause (uniformly, so the mean is the pause). With one fixed pause from a common
+// start, all of them asked within the same ~100 ms every second: bursts of 50 requests that
+// no group of translators makes, and whose queueing was most of the p99 measured.
 // usage: serve_load --port P --queries FILE [--from en] [--to vi] [--clients 50]
 //                   [--requests 10000] [--max-seconds 300] [--min 70] [--pause-ms 0]
 //                   [--during FILE]
@@ -20,6 +24,7 @@
 #include <filesystem>
 #include <fstream>
 #include <mutex>
+#include <random>
 #include <string>
 #include <thread>
 #include <vector>
@@ -104,7 +109,13 @@ int main(int argc, char** argv) {
       start + std::chrono::milliseconds(static_cast<long>(o.max_seconds * 1000));
   std::vector<std::thread> threads;
   for (int c = 0; c < o.clients; ++c) {
-    threads.emplace_back([&] {
+    threads.emplace_back([&, c] {
+      std::mt19937 random(static_cast<unsigned>(c) + 1);  // the same run from one run to the next
+      std::uniform_real_distribution<double> phase(0, o.pause_ms), pause(0.5 * o.pause_ms,
+                                                                         1.5 * o.pause_ms);
+      if (o.pause_ms > 0) {
+        std::this_thread::sleep_for(std::chrono::duration<double, std::milli>(phase(random)));
+      }
       httplib::Client client("127.0.0.1", o.port);
       client.set_keep_alive(true);
       client.set_tcp_nodelay(true);
@@ -121,7 +132,9 @@ int main(int argc, char** argv) {
         mine.push_back(std::chrono::duration<double, std::milli>(Clock::now() - t0).count());
         if (in_window) mine_during.push_back(mine.back());
         if (!r || r->status != 200) ++failed;
-        if (o.pause_ms > 0) std::this_thread::sleep_for(std::chrono::milliseconds(o.pause_ms));
+        if (o.pause_ms > 0) {
+          std::this_thread::sleep_for(std::chrono::duration<double, std::milli>(pause(random)));
+        }
       }
       std::lock_guard lock(mutex);
       latencies.insert(latencies.end(), mine.begin(), mine.end());
