@@ -1,7 +1,8 @@
 // MatchIndexReader: reads the match index (store/match_index_format.h) for lookups and
 // concordance, and caches what it has read (chunk lengths, units' keys) so that a run of
-// queries on one connection reads each piece once. Caches are dropped when the TM changes
-// (PRAGMA data_version), checked by Refresh(). Not thread-safe.
+// queries on one connection reads each piece once. When the TM changes (PRAGMA data_version,
+// checked by Refresh()), what is cached of each chunk whose stamp (match_stamps: drawn afresh
+// by each write of the chunk) changed is dropped. Not thread-safe.
 #ifndef HASHI_CORE_STORE_MATCH_INDEX_READER_H_
 #define HASHI_CORE_STORE_MATCH_INDEX_READER_H_
 
@@ -28,8 +29,8 @@ class MatchIndexReader {
  public:
   explicit MatchIndexReader(sqlite3* db) : db_(db) {}
 
-  // Drops the caches if another connection (or this one) changed the TM since they were
-  // filled. Call at the start of each query, inside its read transaction.
+  // Drops what is cached of the chunks another connection changed since the last call. Call at
+  // the start of each query, inside its read transaction.
   Status Refresh();
   // Drops the caches unconditionally (after a write through this connection).
   void Clear();
@@ -75,6 +76,8 @@ class MatchIndexReader {
   Status Ready();
   Result<int> LangId(const std::string& lang);  // 0 when the language has no index
   Status LoadBlock(const std::string& lang, int lang_id, int64_t block);
+  Status DropChangedChunks();
+  void DropChunk(const std::string& lang, int64_t chunk);
 
   sqlite3* db_;
   bool prepared_ = false;
@@ -91,6 +94,10 @@ class MatchIndexReader {
   sqlite::Statement any_gram_from_;
   std::map<std::pair<std::string, std::string>, bool> code_points_;
   sqlite::Statement data_version_query_;
+  sqlite::Statement stamps_query_;
+  sqlite::Statement langs_query_;
+  std::map<int64_t, int64_t> stamps_;       // chunk row -> stamp, at the last look
+  std::map<int, std::string> lang_names_;  // match_langs, at the last look
   std::string posting_blob_;
   // Posting lists read before, by rowid, kept across queries up to kPostingCacheBytes: a run
   // of lookups reads the lists of common bigrams over and over.

@@ -69,6 +69,7 @@ Status MatchIndexWriter::Prepare() {
        "ON CONFLICT(lang, gram, occ) DO UPDATE SET units = units + excluded.units"},
       {&select_lengths_, "SELECT lengths FROM match_lengths WHERE id = ?1"},
       {&upsert_lengths_, "INSERT OR REPLACE INTO match_lengths(id, lengths) VALUES(?1, ?2)"},
+      {&upsert_stamp_, "INSERT OR REPLACE INTO match_stamps(id, stamp) VALUES(?1, ?2)"},
       {&select_postings_, "SELECT ids FROM match_postings WHERE id = ?1"},
       {&upsert_postings_, "INSERT OR REPLACE INTO match_postings(id, ids) VALUES(?1, ?2)"},
       {&select_block_, "SELECT entries FROM match_keys WHERE id = ?1"},
@@ -193,6 +194,11 @@ Status MatchIndexWriter::FlushChunk(LangState& state) {
   upsert_lengths_.Bind(1, ChunkRow(state.id, state.chunk))
       .BindBlob(2, EncodeLengths(state.lengths));
   if (Status s = upsert_lengths_.Run(); !s.ok()) return s;
+  // A new stamp tells reading connections that what they cached of this chunk is stale.
+  int64_t stamp = 0;
+  while (stamp == 0) sqlite3_randomness(sizeof stamp, &stamp);
+  upsert_stamp_.Bind(1, ChunkRow(state.id, state.chunk)).Bind(2, stamp);
+  if (Status s = upsert_stamp_.Run(); !s.ok()) return s;
   state.chunk_stored = true;
   if (!state.next_token_dirty) return Status::Ok();
   save_next_token_.Bind(1, int64_t{state.id}).Bind(2, state.next_token);

@@ -68,6 +68,7 @@ class MatchIndexWriter {
   sqlite::Statement insert_token_;
   sqlite::Statement select_lengths_;
   sqlite::Statement upsert_lengths_;
+  sqlite::Statement upsert_stamp_;
   sqlite::Statement select_postings_;
   sqlite::Statement upsert_postings_;
   sqlite::Statement select_block_;

@@ -8,8 +8,10 @@
 namespace hashi::store {
 namespace {
 
-// Migration i takes a TM from version i to i + 1: its SQL, then (if any) a step in C++ that
-// fills what the SQL created. Never edit one that has shipped: add another.
+// Migration i takes a TM from version i to i + 1: its SQL, and (if any) a step in C++ that
+// fills what the SQL created. Never edit one that has shipped: add another. The steps in C++
+// run after the SQL of every migration, since they are today's code, written for today's
+// schema.
 struct Migration {
   const char* sql;
   Status (*fill)(sqlite3* db);
@@ -82,6 +84,16 @@ CREATE TABLE match_keys(         -- id = lang << 56 | block; block = unit id >> 
 );
 )sql",
      BuildMatchIndex},
+    // 2 -> 3: a stamp per chunk of the match index, so that a reading connection keeps what it
+    // cached of the chunks another connection's write left alone (store/match_index_reader.h).
+    // A chunk without a row has stamp 0.
+    {R"sql(
+CREATE TABLE match_stamps(       -- id = lang << 56 | chunk, as in match_lengths
+  id    INTEGER PRIMARY KEY,
+  stamp INTEGER NOT NULL         -- random, drawn afresh each time the chunk is written
+);
+)sql",
+     nullptr},
 };
 static_assert(sizeof(kMigrations) / sizeof(kMigrations[0]) == kSchemaVersion);
 
@@ -126,9 +138,15 @@ Status MigrateSchema(sqlite3* db) {
   if (Status s = CheckVersion(db, *version); !s.ok()) return s;
   if (*version == kSchemaVersion) return Status::Ok();  // ~Transaction rolls back: nothing done
   for (int v = *version; v < kSchemaVersion; ++v) {
-    Status s = sqlite::Exec(db, kMigrations[v].sql);
-    if (s.ok() && kMigrations[v].fill) s = kMigrations[v].fill(db);
-    if (!s.ok()) return s.WithContext("migrating the TM to schema version " + std::to_string(v + 1));
+    if (Status s = sqlite::Exec(db, kMigrations[v].sql); !s.ok()) {
+      return s.WithContext("migrating the TM to schema version " + std::to_string(v + 1));
+    }
+  }
+  for (int v = *version; v < kSchemaVersion; ++v) {
+    if (!kMigrations[v].fill) continue;
+    if (Status s = kMigrations[v].fill(db); !s.ok()) {
+      return s.WithContext("migrating the TM to schema version " + std::to_string(v + 1));
+    }
   }
   if (Status s = sqlite::Exec(db, "PRAGMA user_version = " + std::to_string(kSchemaVersion));
       !s.ok()) {

@@ -8,7 +8,7 @@
 
 namespace hashi::store {
 
-inline constexpr int kSchemaVersion = 2;
+inline constexpr int kSchemaVersion = 3;
 
 // Brings the database to kSchemaVersion inside one transaction: creates it when empty, runs the
 // migrations from its version otherwise. Refuses a database of a newer version, and a SQLite

@@ -497,7 +497,7 @@ Result<VacuumStats> SqliteTmStore::Vacuum() {
     Result<sqlite::Transaction> txn = sqlite::Transaction::Begin(db);
     if (!txn.ok()) return txn.status().WithFile(path_);
     if (Status s = sqlite::Exec(db,
-                                "DELETE FROM match_postings; DELETE FROM match_lengths; "
+                                "DELETE FROM match_postings; DELETE FROM match_lengths; DELETE FROM match_stamps; "
                                 "DELETE FROM match_keys; DELETE FROM match_tokens; "
                                 "DELETE FROM match_langs; DELETE FROM lang_counts; "
                                 "DELETE FROM pair_counts; UPDATE origins SET units = 0;");
