@@ -37,6 +37,18 @@ class Statement {
   Result<bool> Step();
   // Step() for statements that return no row.
   Status Run();
+  // Steps through every row, calling row(*this) for each, then resets.
+  template <typename Row>
+  Status ForEachRow(Row row) {
+    for (;;) {
+      Result<bool> more = Step();
+      if (!more.ok() || !*more) {
+        Reset();
+        return more.status();
+      }
+      row(*this);
+    }
+  }
   // sqlite3_reset + sqlite3_clear_bindings (reset alone keeps the bindings).
   void Reset();
 

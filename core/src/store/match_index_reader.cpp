@@ -88,24 +88,13 @@ Status MatchIndexReader::Refresh() {
 Status MatchIndexReader::DropChangedChunks() {
   std::map<int64_t, int64_t> stamps;
   std::map<int, std::string> langs;
-  for (;;) {
-    Result<bool> row = stamps_query_.Step();
-    if (!row.ok() || !*row) {
-      stamps_query_.Reset();
-      if (!row.ok()) return row.status();
-      break;
-    }
-    stamps[stamps_query_.ColumnInt(0)] = stamps_query_.ColumnInt(1);
-  }
-  for (;;) {
-    Result<bool> row = langs_query_.Step();
-    if (!row.ok() || !*row) {
-      langs_query_.Reset();
-      if (!row.ok()) return row.status();
-      break;
-    }
-    langs[static_cast<int>(langs_query_.ColumnInt(0))] = std::string(langs_query_.ColumnText(1));
-  }
+  Status status = stamps_query_.ForEachRow(
+      [&](const sqlite::Statement& row) { stamps[row.ColumnInt(0)] = row.ColumnInt(1); });
+  if (!status.ok()) return status;
+  status = langs_query_.ForEachRow([&](const sqlite::Statement& row) {
+    langs[static_cast<int>(row.ColumnInt(0))] = std::string(row.ColumnText(1));
+  });
+  if (!status.ok()) return status;
   if (langs != lang_names_) Clear();  // a rebuilt index (vacuum) may number them anew
   lang_ids_.clear();
   code_points_.clear();
@@ -177,15 +166,10 @@ Result<std::vector<int64_t>> MatchIndexReader::Chunks(const std::string& lang) {
   std::vector<int64_t> chunks;
   if (*id == 0) return chunks;
   chunks_.Bind(1, LangRowBase(*id)).Bind(2, LangRowBase(*id) | kLowMask);
-  for (;;) {
-    Result<bool> row = chunks_.Step();
-    if (!row.ok() || !*row) {
-      chunks_.Reset();
-      if (!row.ok()) return row.status();
-      return chunks;
-    }
-    chunks.push_back(RowLowBits(chunks_.ColumnInt(0)));
-  }
+  Status status = chunks_.ForEachRow(
+      [&](const sqlite::Statement& row) { chunks.push_back(RowLowBits(row.ColumnInt(0))); });
+  if (!status.ok()) return status;
+  return chunks;
 }
 
 MatchIndexReader::LangCache& MatchIndexReader::Cache(const std::string& lang) {
@@ -328,15 +312,11 @@ Result<std::vector<std::pair<std::string, int64_t>>> MatchIndexReader::GramsStar
   if (Status s = Ready(); !s.ok()) return s;
   std::vector<std::pair<std::string, int64_t>> grams;
   grams_from_.Bind(1, lang).Bind(2, prefix).Bind(3, PrefixEnd(prefix));
-  for (;;) {
-    Result<bool> row = grams_from_.Step();
-    if (!row.ok() || !*row) {
-      grams_from_.Reset();
-      if (!row.ok()) return row.status();
-      return grams;
-    }
-    grams.emplace_back(std::string(grams_from_.ColumnText(0)), grams_from_.ColumnInt(1));
-  }
+  Status status = grams_from_.ForEachRow([&](const sqlite::Statement& row) {
+    grams.emplace_back(std::string(row.ColumnText(0)), row.ColumnInt(1));
+  });
+  if (!status.ok()) return status;
+  return grams;
 }
 
 }  // namespace hashi::store
