@@ -10,8 +10,13 @@ StorePool::StorePool(std::filesystem::path tm, size_t max_readers, StoreOptions 
 Result<std::unique_ptr<TmStore>> StorePool::Borrow() {
   {
     std::unique_lock lock(mutex_);
-    returned_.wait(lock, [&] { return !idle_.empty() || opened_ < max_readers_; });
-    if (!idle_.empty()) {
+    if (!waiters_.empty() || (idle_.empty() && opened_ >= max_readers_)) {
+      Waiter me;
+      waiters_.push_back(&me);
+      me.woken.wait(lock, [&] { return me.ready; });
+      if (me.store) return std::move(me.store);
+      // Woken without a store: one failed to open, so this request may open one.
+    } else if (!idle_.empty()) {
       std::unique_ptr<TmStore> store = std::move(idle_.back());
       idle_.pop_back();
       return store;
@@ -22,16 +27,34 @@ Result<std::unique_ptr<TmStore>> StorePool::Borrow() {
   if (!store.ok()) {
     std::lock_guard lock(mutex_);
     --opened_;
-    returned_.notify_one();
+    WakeFirst(nullptr);
     return store.status().WithFile(tm_.string());
   }
   return store;
 }
 
+// Hands `store` to the request waiting longest (null: lets it open one); keeps it idle when
+// none waits. Called with mutex_ held.
+void StorePool::WakeFirst(std::unique_ptr<TmStore> store) {
+  if (waiters_.empty()) {
+    if (store) idle_.push_back(std::move(store));
+    return;
+  }
+  Waiter* first = waiters_.front();
+  waiters_.pop_front();
+  first->store = std::move(store);
+  first->ready = true;
+  first->woken.notify_one();
+}
+
 void StorePool::GiveBack(std::unique_ptr<TmStore> store) {
   std::lock_guard lock(mutex_);
-  idle_.push_back(std::move(store));
-  returned_.notify_one();
+  WakeFirst(std::move(store));
+}
+
+size_t StorePool::waiting() {
+  std::lock_guard lock(mutex_);
+  return waiters_.size();
 }
 
 Status StorePool::Read(const std::function<Status(TmStore&)>& work) {
