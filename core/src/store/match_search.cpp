@@ -400,7 +400,9 @@ Status IndexedSearch::Verify(int64_t unit) {
   if (seen[slot >> 6] & bit) return Status::Ok();
   seen[slot >> 6] |= bit;
   // Deleted units keep their postings and keys (the probe may meet them): skip them.
-  if ((*lengths_[position])[slot] == kNoEntry) return Status::Ok();
+  const uint16_t length = (*lengths_[position])[slot];
+  if (length == kNoEntry) return Status::Ok();
+  const int known_length = length == kSeveral ? -1 : length - 1;  // of its only entry
   // A chunk many of whose units get verified has all its keys read at once, which is cheaper
   // than block by block, and kept for the queries that follow.
   if (++verified_in_[position] == kBulkLoadUnits) {
@@ -412,7 +414,7 @@ Status IndexedSearch::Verify(int64_t unit) {
   Status status;
   (*block)->ForEachEntry(static_cast<int>(unit % kBlockSlots),
                          [&](int ord, std::string_view tag, std::string_view key) {
-                           status = scorer_->Score(unit, ord, tag, key);
+                           status = scorer_->Score(unit, ord, tag, key, known_length);
                            return status.ok();
                          });
   return status;
@@ -490,7 +492,15 @@ Result<std::vector<const KeyBlockView*>> IndexedSearch::LoadBlocks(
   return blocks;
 }
 
-// Runs on the second thread: reads only the key blocks it is given and the query.
+// The slot value of `unit` (kNoEntry outside the chunks of the query's language).
+uint16_t IndexedSearch::SlotLength(int64_t unit) const {
+  const int64_t chunk = match::ChunkOf(unit);
+  if (chunk >= static_cast<int64_t>(positions_.size()) || positions_[chunk] < 0) return kNoEntry;
+  return (*lengths_[static_cast<size_t>(positions_[chunk])])[match::SlotOf(unit)];
+}
+
+// Runs on the second thread: reads only the key blocks it is given, the slot lengths and the
+// query, none of which change while it runs.
 void IndexedSearch::Prefilter(const int64_t* units, const KeyBlockView* const* blocks,
                               size_t count, int threshold, std::vector<int64_t>& survivors) {
   match::Levenshtein& levenshtein = second_levenshtein_;
@@ -502,6 +512,8 @@ void IndexedSearch::Prefilter(const int64_t* units, const KeyBlockView* const* b
       blocks[i + kNearAhead]->Prefetch(static_cast<int>(units[i + kNearAhead] % kBlockSlots));
     }
     bool survives = false;
+    const uint16_t length = SlotLength(units[i]);
+    const int known_length = length == kSeveral || length == kNoEntry ? -1 : length - 1;
     blocks[i]->ForEachEntry(static_cast<int>(units[i] % kBlockSlots),
                             [&](int, std::string_view tag, std::string_view key) {
                               if (tag != last_tag) {
@@ -510,7 +522,8 @@ void IndexedSearch::Prefilter(const int64_t* units, const KeyBlockView* const* b
                               }
                               int n = 0;
                               survives = last_verdict &&
-                                         DistanceWithinCutoff(levenshtein, key, threshold, n) >= 0;
+                                         DistanceWithinCutoff(levenshtein, key, threshold, n,
+                                                              known_length) >= 0;
                               return !survives;
                             });
     if (survives) survivors.push_back(units[i]);

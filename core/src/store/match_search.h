@@ -66,6 +66,7 @@ class IndexedSearch {
   void Prefilter(const int64_t* units, const KeyBlockView* const* blocks, size_t count,
                  int threshold, std::vector<int64_t>& survivors);
   Status Verify(int64_t unit);
+  uint16_t SlotLength(int64_t unit) const;
   void Prefetch(int64_t unit, bool near);
   int MinimumCount(int threshold) const;
 

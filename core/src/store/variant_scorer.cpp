@@ -12,9 +12,9 @@ bool IsSourceTag(std::string_view tag, const LanguageTag& from) {
 }
 
 int DistanceWithinCutoff(match::Levenshtein& levenshtein, std::string_view key, int threshold,
-                         int& n) {
+                         int& n, int known_length) {
   const int m = levenshtein.pattern_length();
-  n = match::CodePointCount(key);
+  n = known_length >= 0 ? known_length : match::CodePointCount(key);
   const int k = MaxDistance(std::max(m, n), threshold);
   if (std::abs(m - n) > k) return -1;
   const int distance = levenshtein.DistanceUtf8(key, n, k);
@@ -38,11 +38,12 @@ bool VariantScorer::TagMatches(std::string_view tag) {
   return last_verdict_;
 }
 
-Status VariantScorer::Score(int64_t unit, int ord, std::string_view tag, std::string_view key) {
+Status VariantScorer::Score(int64_t unit, int ord, std::string_view tag, std::string_view key,
+                            int known_length) {
   if (!TagMatches(tag)) return Status::Ok();
   const int threshold = top_.threshold();
   int n = 0;
-  const int distance = DistanceWithinCutoff(levenshtein_, key, threshold, n);
+  const int distance = DistanceWithinCutoff(levenshtein_, key, threshold, n, known_length);
   if (distance < 0) return Status::Ok();
   int score = ScoreFromDistance(distance, static_cast<int>(query_.key.size()), n);
   if (distance == 0) {

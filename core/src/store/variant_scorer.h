@@ -42,15 +42,18 @@ inline int MaxDistance(int longest, int threshold) { return longest * (100 - thr
 // Whether a variant with the canonical tag `tag` is in the language of a query from `from`.
 bool IsSourceTag(std::string_view tag, const LanguageTag& from);
 // The distance between `levenshtein`'s pattern (the query's key) and `key` (UTF-8) if it still
-// allows a score of `threshold`, else -1; `n` receives the key's length in code points.
+// allows a score of `threshold`, else -1; `n` receives the key's length in code points, which
+// the caller may give as `known_length` (the index's slot length) to spare counting them.
 int DistanceWithinCutoff(match::Levenshtein& levenshtein, std::string_view key, int threshold,
-                         int& n);
+                         int& n, int known_length = -1);
 
 class VariantScorer {
  public:
   VariantScorer(const SearchQuery& query, const CandidateChecks& checks, match::TopUnits& top);
-  // Scores variant `ord` of `unit` with tag `tag` and matching key `key` (UTF-8).
-  Status Score(int64_t unit, int ord, std::string_view tag, std::string_view key);
+  // Scores variant `ord` of `unit` with tag `tag` and matching key `key` (UTF-8), whose length
+  // in code points is `known_length` if that is not -1.
+  Status Score(int64_t unit, int ord, std::string_view tag, std::string_view key,
+               int known_length = -1);
   // Whether a variant with this canonical tag is in the query's language.
   bool TagMatches(std::string_view tag);
 
