@@ -431,5 +431,30 @@ TEST_F(LookupTest, AWarmStoreAnswersExactlyAfterAnotherConnectionsWrites) {
   EXPECT_EQ(m[0].origin, "replaced.tmx");
 }
 
+// A TM of schema version 2 (before match_stamps) is read without a write first; a reader on it
+// drops all its caches on any change, so a unit another connection stores (which migrates the
+// TM) is found at once.
+TEST_F(LookupTest, AVersionTwoTmIsReadAsItIs) {
+  {
+    auto store = Open();
+    ImportUnits(*store, {MakeUnit("The embassy opened a new office.", "Mới", "新しい")}, "a.tmx");
+  }
+  sqlite3* db = nullptr;
+  ASSERT_EQ(sqlite3_open((dir_ / "tm.db").string().c_str(), &db), SQLITE_OK);
+  ASSERT_EQ(sqlite3_exec(db, "DROP TABLE match_stamps; PRAGMA user_version = 2;", nullptr,
+                         nullptr, nullptr),
+            SQLITE_OK);
+  sqlite3_close(db);
+  auto reader = Open(OpenMode::kReadOnly);
+  ASSERT_NE(reader, nullptr);
+  EXPECT_EQ(FindBoth(*reader, Request("en", "The embassy opened a new office.")).size(), 1u);
+  {
+    auto writer = Open();
+    ImportUnits(*writer, {MakeUnit("The embassy opened a new offices.", "Mới 2", "新しい2")},
+                "b.tmx");
+  }
+  EXPECT_EQ(FindBoth(*reader, Request("en", "The embassy opened a new office.")).size(), 2u);
+}
+
 }  // namespace
 }  // namespace hashi

@@ -45,7 +45,6 @@ Status MatchIndexReader::Ready() {
       {&any_gram_from_,
        "SELECT 1 FROM match_tokens WHERE lang = ?1 AND gram >= ?2 AND gram < ?3 LIMIT 1"},
       {&data_version_query_, "PRAGMA data_version"},
-      {&stamps_query_, "SELECT id, stamp FROM match_stamps"},
       {&langs_query_, "SELECT id, lang FROM match_langs"},
   };
   for (const Entry& e : entries) {
@@ -53,6 +52,11 @@ Status MatchIndexReader::Ready() {
     if (!st.ok()) return st.status().WithContext("match index");
     *e.statement = std::move(*st);
   }
+  // A TM of schema version 2, opened read-only, has no stamps (store/schema.h).
+  Result<sqlite::Statement> stamps =
+      sqlite::Statement::Prepare(db_, "SELECT id, stamp FROM match_stamps");
+  has_stamps_ = stamps.ok();
+  if (has_stamps_) stamps_query_ = std::move(*stamps);
   prepared_ = true;
   return Status::Ok();
 }
@@ -86,6 +90,10 @@ Status MatchIndexReader::Refresh() {
 // chunk leaves the caches of all the others, which at 1M units saves the next query on this
 // connection about 25 ms (p50, cold against warm).
 Status MatchIndexReader::DropChangedChunks() {
+  if (!has_stamps_) {
+    Clear();
+    return Status::Ok();
+  }
   std::map<int64_t, int64_t> stamps;
   std::map<int, std::string> langs;
   Status status = stamps_query_.ForEachRow(

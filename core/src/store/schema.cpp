@@ -159,7 +159,7 @@ Status CheckSchema(sqlite3* db) {
   Result<int> version = UserVersion(db);
   if (!version.ok()) return version.status();
   if (Status s = CheckVersion(db, *version); !s.ok()) return s;
-  if (*version < kSchemaVersion) {
+  if (*version < kOldestReadableVersion) {
     if (*version == 0) return Status::InvalidInput("an empty file, not a hashi TM");
     return Status::InvalidInput("TM schema version " + std::to_string(*version) +
                                 " is older than this hashi's (" + std::to_string(kSchemaVersion) +

@@ -9,13 +9,17 @@
 namespace hashi::store {
 
 inline constexpr int kSchemaVersion = 3;
+// Read-only opens also accept TMs this old: version 3 only added match_stamps, without which a
+// reader drops all its caches on every change, as before.
+inline constexpr int kOldestReadableVersion = 2;
 
 // Brings the database to kSchemaVersion inside one transaction: creates it when empty, runs the
 // migrations from its version otherwise. Refuses a database of a newer version, and a SQLite
 // database that has tables but is not a hashi TM.
 Status MigrateSchema(sqlite3* db);
 
-// Fails unless the database is a hashi TM of exactly kSchemaVersion (for read-only opens).
+// Fails unless the database is a hashi TM of kOldestReadableVersion to kSchemaVersion (for
+// read-only opens, which do not migrate).
 Status CheckSchema(sqlite3* db);
 
 }  // namespace hashi::store
