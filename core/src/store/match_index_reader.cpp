@@ -77,7 +77,7 @@ Status MatchIndexReader::Refresh() {
   const int64_t version = row.ok() && *row ? data_version_query_.ColumnInt(0) : -1;
   data_version_query_.Reset();
   if (!row.ok()) return row.status();
-  if (version != data_version_ || version < 0) {
+  if (version != data_version_) {
     if (Status s = DropChangedChunks(); !s.ok()) return s;
   }
   data_version_ = version;
