@@ -329,6 +329,42 @@ TEST_F(LookupTest, SecondThreadAnswersExactlyAsOne) {
   EXPECT_GE(answered, 30);
 }
 
+// Past two chunks of units (65,536 each), a second thread may extract a round's candidates
+// from half the chunks when the first yields thousands. Answers stay those of one thread and of
+// the exhaustive scan.
+TEST_F(LookupTest, SecondThreadExtractsFromHalfTheChunksAndAnswersAsOne) {
+  std::vector<Unit> units;
+  for (int i = 0; i < 140000; ++i) {
+    const std::string n = std::to_string(100000 + i * 7 % 900000);
+    Unit u;
+    u.variants = {MakeVariant("en", "Note " + n + " of the trade office, filed in " +
+                                        std::to_string(2000 + i % 25) + "."),
+                  MakeVariant("vi", "Ghi chú " + n + ".")};
+    // Later units are newer: among equal scores they come first, so an answer misses them
+    // if the chunks the second thread extracts are lost.
+    SetAttribute(u.attrs, "changedate",
+                 "2024" + std::to_string(1000 + i / 20000) + "T" + std::to_string(100000 + i % 10000) + "Z");
+    units.push_back(std::move(u));
+  }
+  auto store = Open();
+  ImportUnits(*store, units, "tm.tmx");
+  ASSERT_GT(units.size(), size_t{2} << 16);
+  for (const char* text : {"Note 4321 of the trade office, filed in 2011.",
+                           "A note of the office of trade, filed in the year 2011.",
+                           "Note of the trade office."}) {
+    for (int min : {50, 70, 90}) {
+      LookupRequest r = Request("en", text);
+      r.to = {"vi"};
+      r.min_score = min;
+      r.limit = min == 90 ? 200 : 5000;
+      r.threads = 1;
+      const std::vector<Match> one = Find(*store, r);
+      r.threads = 2;
+      EXPECT_EQ(Summary(FindBoth(*store, r)), Summary(one)) << text << " --min " << min;
+    }
+  }
+}
+
 int BandFloorOf(int score) {
   int floor = -1;
   for (int f : {50, 75, 85, 95, 100}) floor = score >= f ? f : floor;

@@ -136,6 +136,7 @@ void MatchIndexReader::DropChunk(const std::string& lang, int64_t chunk) {
   if (cache == caches_.end()) return;
   LangCache& c = cache->second;
   if (static_cast<size_t>(chunk) < c.lengths.size()) c.lengths[static_cast<size_t>(chunk)].reset();
+  if (static_cast<size_t>(chunk) < c.classes.size()) c.classes[static_cast<size_t>(chunk)].reset();
   const int64_t first = (chunk << match::kChunkBits) >> kBlockBits;
   const int64_t end = std::min<int64_t>(first + (match::kChunkSlots >> kBlockBits),
                                         static_cast<int64_t>(c.blocks.size()));
@@ -212,6 +213,17 @@ Result<const std::vector<uint16_t>*> MatchIndexReader::Lengths(const std::string
   }
   if (!ok) return Damaged("lengths of chunk " + std::to_string(chunk));
   cached = std::move(lengths);
+  return cached.get();
+}
+
+Result<const LengthClasses*> MatchIndexReader::Classes(const std::string& lang, int64_t chunk) {
+  if (std::unique_ptr<LengthClasses>& cached = Slot(Cache(lang).classes, chunk)) {
+    return cached.get();
+  }
+  Result<const std::vector<uint16_t>*> lengths = Lengths(lang, chunk);
+  if (!lengths.ok()) return lengths.status();
+  std::unique_ptr<LengthClasses>& cached = Slot(Cache(lang).classes, chunk);
+  cached = std::make_unique<LengthClasses>(**lengths);
   return cached.get();
 }
 

@@ -20,6 +20,7 @@
 
 #include "hashi/status.h"
 #include "sqlite/statement.h"
+#include "store/length_classes.h"
 #include "store/match_index_format.h"
 #include "store/posting_cache.h"
 
@@ -40,6 +41,8 @@ class MatchIndexReader {
   // The slot values of a chunk (kNoEntry, key length + 1 or kSeveral), all kNoEntry when the
   // chunk has none. The pointer stays valid until Refresh() or Clear().
   Result<const std::vector<uint16_t>*> Lengths(const std::string& lang, int64_t chunk);
+  // The units of a chunk by key length, made from its Lengths. Valid as long as they are.
+  Result<const LengthClasses*> Classes(const std::string& lang, int64_t chunk);
   // A token of the vocabulary: its number, and how many units held it when they were indexed
   // (deleted units not subtracted). number -1: no key of the language ever held it.
   struct TokenInfo {
@@ -107,6 +110,7 @@ class MatchIndexReader {
   // What has been read of one language, indexed by chunk and by block.
   struct LangCache {
     std::vector<std::unique_ptr<std::vector<uint16_t>>> lengths;
+    std::vector<std::unique_ptr<LengthClasses>> classes;
     std::vector<std::unique_ptr<KeyBlockView>> blocks;
   };
   LangCache& Cache(const std::string& lang);

@@ -27,7 +27,9 @@
 //    exact share of tokens completed by look-ups in the lists of the tokens not counted (a
 //    bitmap tested at each, a sparse list merged with them), and verified from the highest
 //    bound down, then those at 81-90, and so on; once t reaches a round's floor, nothing below
-//    it can enter the answer and the search ends.
+//    it can enter the answer and the search ends. Units whose key length the round rules out
+//    are passed over 64 at a time (store/length_classes.h), and a second thread, where the
+//    query may use one, takes half the chunks of a round that yields thousands.
 // Verification is bit-parallel, banded Levenshtein with the cut-off of the current t
 // (match/levenshtein.h), and the key of a unit comes from its key block, read once and kept.
 #include "store/match_search.h"
@@ -70,12 +72,15 @@ Status Damaged(int64_t token) {
 }
 
 // The bound of the count filter for a unit with a key of n code points sharing `shared`
-// tokens with the query's key of m.
-int UpperBound(int m, int n, int shared) {
+// tokens with the query's key of m. ScoreFromDistance's formula in 32 bits and inline: the
+// extraction computes it for a good part of the TM on a hard query, and the call (a 64-bit
+// division, in another file) took a quarter of the extraction's time.
+inline int UpperBound(int m, int n, int shared) {
   const int longest = std::max(m, n);
+  if (longest == 0) return 100;
   const int tokens = longest + 1;
   const int distance = std::max((tokens - std::min(shared, tokens) + 1) / 2, std::abs(m - n));
-  return ScoreFromDistance(distance, m, n);
+  return 100 * std::max(0, longest - distance) / longest;
 }
 
 }  // namespace
@@ -169,26 +174,32 @@ Status IndexedSearch::Count(int from, int to) {
 // from the counters takes the tokens not counted as shared; a unit it lets through gets its
 // exact share (Refine) before it is bucketed, so leaving tokens uncounted never adds work
 // for the verification.
-Status IndexedSearch::Extract(size_t index, int counted, const Round& round) {
+// Only the main thread refines (Refine reads the reader, which is not thread-safe), so a
+// second thread extracts only when every token is counted.
+Status IndexedSearch::Extract(size_t index, int counted, const Round& round, Extraction& out) {
   const int64_t chunk = chunks_[index];
   const std::vector<uint16_t>& lengths = *lengths_[index];
   const int total = static_cast<int>(tokens_.size());
   const int bonus = total - counted + overflow_;
   match::SlicedCounter& counter = counters_[index];
-  counter.AtLeast(round.minimum_count - bonus, mask_);
+  match::ChunkBits& mask = out.mask;
+  mask.resize(match::kChunkWords);
+  counter.AtLeast(round.minimum_count - bonus, mask);
+  classes_[index]->KeepWindow(round.shortest, round.longest, mask);
   const int m = static_cast<int>(query_->key.size());
+  std::vector<std::vector<int64_t>>& buckets = *out.buckets;
   std::vector<uint16_t>& refine = refine_slots_;
-  refine.clear();
+  if (counted < total) refine.clear();
   for (int w = 0; w < match::kChunkWords; ++w) {
-    for (uint64_t bits = mask_[w]; bits != 0; bits &= bits - 1) {
+    for (uint64_t bits = mask[w]; bits != 0; bits &= bits - 1) {
       const int slot = w * 64 + std::countr_zero(bits);
       const uint16_t value = lengths[slot];
       if (value == kNoEntry) continue;
       // A unit with several variants (or a giant key) has no bound of its own: it is verified
       // in the first round whose mask lets it through (Verify skips it after that).
       if (value == kSeveral) {
-        buckets_[round.high - 1].push_back((chunk << match::kChunkBits) | slot);
-        ++stats_.candidates;
+        buckets[round.high - 1].push_back((chunk << match::kChunkBits) | slot);
+        ++out.candidates;
         continue;
       }
       const int n = value - 1;
@@ -197,23 +208,64 @@ Status IndexedSearch::Extract(size_t index, int counted, const Round& round) {
       if (bound < round.low) continue;
       if (counted == total) {
         if (bound >= round.high) continue;
-        buckets_[bound].push_back((chunk << match::kChunkBits) | slot);
-        ++stats_.candidates;
+        buckets[bound].push_back((chunk << match::kChunkBits) | slot);
+        ++out.candidates;
       } else {
         refine.push_back(static_cast<uint16_t>(slot));
       }
     }
   }
-  if (refine.empty()) return Status::Ok();
+  if (counted == total || refine.empty()) return Status::Ok();
   if (Status s = Refine(index, counted, refine); !s.ok()) return s;
   const std::vector<int32_t>& exact = exact_[index];
   for (uint16_t slot : refine) {
     const int bound = UpperBound(m, lengths[slot] - 1, exact[slot] + overflow_);
     if (bound < round.low || bound >= round.high) continue;
-    buckets_[bound].push_back((chunk << match::kChunkBits) | slot);
-    ++stats_.candidates;
+    buckets[bound].push_back((chunk << match::kChunkBits) | slot);
+    ++out.candidates;
   }
   return Status::Ok();
+}
+
+// A round's extraction over every chunk. On a query with no close match most of the TM can
+// pass the count filter and be bucketed here; so with a second thread at hand, every token
+// counted (nothing left to refine) and the first chunk yielding more than kSplitCandidates,
+// that thread takes half of the other chunks. (Starting a thread costs more than a round that
+// yields little.)
+constexpr int64_t kSplitCandidates = 2000;
+
+Status IndexedSearch::ExtractRound(int counted, const Round& round) {
+  main_extraction_.buckets = &buckets_;
+  main_extraction_.candidates = 0;
+  if (chunks_.empty()) return Status::Ok();
+  if (Status s = Extract(0, counted, round, main_extraction_); !s.ok()) return s;
+  size_t own = chunks_.size();
+  std::thread second;
+  if (query_->threads > 1 && counted == static_cast<int>(tokens_.size()) && own > 2 &&
+      main_extraction_.candidates > kSplitCandidates) {
+    own = 1 + (own - 1) / 2;
+    second_buckets_.resize(buckets_.size());
+    for (std::vector<int64_t>& bucket : second_buckets_) bucket.clear();
+    second_extraction_.buckets = &second_buckets_;
+    second_extraction_.candidates = 0;
+    second = std::thread([this, own, counted, &round] {
+      for (size_t i = own; i < chunks_.size(); ++i) {
+        (void)Extract(i, counted, round, second_extraction_);  // cannot fail: nothing to refine
+      }
+    });
+  }
+  Status status;
+  for (size_t i = 1; i < own && status.ok(); ++i) {
+    status = Extract(i, counted, round, main_extraction_);
+  }
+  stats_.candidates += main_extraction_.candidates;
+  if (!second.joinable()) return status;
+  second.join();
+  for (size_t b = 0; b < second_buckets_.size(); ++b) {
+    buckets_[b].insert(buckets_[b].end(), second_buckets_[b].begin(), second_buckets_[b].end());
+  }
+  stats_.candidates += second_extraction_.candidates;
+  return status;
 }
 
 // Makes exact_[index][slot] the number of the query's tokens (known to the index) that unit
@@ -273,11 +325,15 @@ Status IndexedSearch::Search() {
   for (match::ChunkBits& seen : seen_) seen.assign(match::kChunkWords, 0);
   verified_in_.assign(chunks_.size(), 0);
   lengths_.clear();
+  classes_.clear();
   for (size_t i = 0; i < chunks_.size(); ++i) {
     positions_[static_cast<size_t>(chunks_[i])] = static_cast<int>(i);
     Result<const std::vector<uint16_t>*> lengths = reader_.Lengths(query_->lang, chunks_[i]);
     if (!lengths.ok()) return lengths.status();
     lengths_.push_back(*lengths);
+    Result<const LengthClasses*> classes = reader_.Classes(query_->lang, chunks_[i]);
+    if (!classes.ok()) return classes.status();
+    classes_.push_back(*classes);
   }
   if (counters_.size() < chunks_.size()) counters_.resize(chunks_.size());
   for (match::SlicedCounter& c : counters_) c.Reset(std::bit_width(tokens_.size() + 1));
@@ -301,9 +357,7 @@ Status IndexedSearch::Search() {
     counted = *more;
     stats_.counted_tokens = counted;
     const Round round = RoundFor(low, high);
-    for (size_t i = 0; i < chunks_.size(); ++i) {
-      if (Status s = Extract(i, counted, round); !s.ok()) return s;
-    }
+    if (Status s = ExtractRound(counted, round); !s.ok()) return s;
     for (int bound = high - 1; bound >= low && bound >= top_->threshold(); --bound) {
       if (Status s = VerifyBucket(bound, buckets_[bound]); !s.ok()) return s;
     }

@@ -55,7 +55,15 @@ class IndexedSearch {
     int shortest, longest;  // the key lengths that allow it
   };
   Round RoundFor(int low, int high) const;
-  Status Extract(size_t index, int counted, const Round& round);
+  // Where Extract puts the units it finds: the main thread straight into buckets_, a second
+  // thread into its own buckets, merged in after.
+  struct Extraction {
+    match::ChunkBits mask;  // scratch
+    std::vector<std::vector<int64_t>>* buckets = nullptr;
+    int64_t candidates = 0;
+  };
+  Status ExtractRound(int counted, const Round& round);
+  Status Extract(size_t index, int counted, const Round& round, Extraction& out);
   Status Refine(size_t index, int counted, const std::vector<uint16_t>& slots);
   Status VerifyBucket(int bound, std::vector<int64_t>& units);
   // For a second thread: the keys it will read, loaded by this one (the reader is not
@@ -83,6 +91,9 @@ class IndexedSearch {
   std::vector<match::SlicedCounter> counters_;  // per chunk
   match::ChunkBits mask_;
   std::vector<std::vector<int64_t>> buckets_;  // units by the upper bound of their score
+  Extraction main_extraction_;                 // into buckets_
+  std::vector<std::vector<int64_t>> second_buckets_;
+  Extraction second_extraction_;  // into second_buckets_
   // Per chunk: the exact number of query tokens each refined slot holds (-1: not refined),
   // and which slots are refined (to reset just those for the next query).
   std::vector<std::vector<int32_t>> exact_;
@@ -96,6 +107,7 @@ class IndexedSearch {
   std::vector<int> verified_in_;
   match::Levenshtein second_levenshtein_;  // Prefilter's, on the second thread
   std::vector<const std::vector<uint16_t>*> lengths_;
+  std::vector<const LengthClasses*> classes_;
   Stats stats_;
 };
 
