@@ -329,10 +329,10 @@ TEST_F(LookupTest, SecondThreadAnswersExactlyAsOne) {
   EXPECT_GE(answered, 30);
 }
 
-// Past two chunks of units (65,536 each), a second thread may extract a round's candidates
-// from half the chunks when the first yields thousands. Answers stay those of one thread and of
-// the exhaustive scan.
-TEST_F(LookupTest, SecondThreadExtractsFromHalfTheChunksAndAnswersAsOne) {
+// Past two chunks of units (65,536 each), a second thread counts the tokens of a large batch
+// into half the chunks, and extracts a round's candidates from half the chunks when the first
+// yields thousands. Answers stay those of one thread and of the exhaustive scan.
+TEST_F(LookupTest, SecondThreadCountsAndExtractsHalfTheChunksAndAnswersAsOne) {
   std::vector<Unit> units;
   for (int i = 0; i < 140000; ++i) {
     const std::string n = std::to_string(100000 + i * 7 % 900000);

@@ -51,8 +51,9 @@ class MatchIndexReader {
   };
   Result<TokenInfo> Token(const std::string& lang, const std::string& gram, int occurrence);
   // The encoded posting list of a token in a chunk, or "" when no unit there holds it.
-  // Valid until the next call.
+  // Valid until the next call, or until Refresh() or Clear() if Kept().
   Result<std::string_view> Postings(const std::string& lang, int64_t chunk, int64_t token);
+  bool Kept(std::string_view postings) const { return postings.data() != posting_blob_.data(); }
   // The key block holding `unit` in `lang` (ForEachEntry(unit % kBlockSlots, ...) then lists
   // the unit's entries; none if it has no variant there). Valid until Refresh() or Clear().
   Result<const KeyBlockView*> UnitBlock(const std::string& lang, int64_t unit);

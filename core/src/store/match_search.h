@@ -4,6 +4,7 @@
 #define HASHI_CORE_STORE_MATCH_SEARCH_H_
 
 #include <cstdint>
+#include <deque>
 #include <functional>
 #include <string>
 #include <unordered_map>
@@ -49,6 +50,8 @@ class IndexedSearch {
   Result<int> CountTokens(int counted, int low);
   Status Count(int from, int to);
   Status CountChunk(size_t index, int from, int to);
+  // Counts chunks [from_chunk, end) on a second thread while this one counts the others.
+  Status CountSplit(int from, int to, size_t from_chunk);
   struct Round {
     int low, high;          // bounds in [low, high)
     int minimum_count;      // the fewest shared tokens such a bound needs
@@ -89,6 +92,8 @@ class IndexedSearch {
   int overflow_ = 0;                // occurrences past kMaxOccurrence
   std::vector<int64_t> chunks_;
   std::vector<match::SlicedCounter> counters_;  // per chunk
+  std::vector<std::string_view> second_lists_;   // what CountSplit's second thread adds
+  std::deque<std::string> second_copies_;         // of those the reader does not keep
   match::ChunkBits mask_;
   std::vector<std::vector<int64_t>> buckets_;  // units by the upper bound of their score
   Extraction main_extraction_;                 // into buckets_
