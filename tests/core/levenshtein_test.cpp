@@ -95,14 +95,17 @@ TEST(Levenshtein, CountsCodePointsNotBytes) {
   EXPECT_EQ(Utf8Distance(lev, "a\U0001F600b", 10), 0);
 }
 
-// A truncated sequence is one code point matching nothing, on the one-word band and on the
-// block band (a cut-off of 64 or more); ASan checks that nothing past the end is read.
+// A truncated sequence is one code point matching nothing, on the bands of one and two words
+// and on the block band (a cut-off of 128 or more); ASan checks that nothing past the end is
+// read.
 TEST(Levenshtein, TruncatedUtf8IsNotReadPastItsEnd) {
   Levenshtein lev;
   lev.SetPattern(U"ab");
   EXPECT_EQ(Utf8Distance(lev, std::string_view("ab\xE6\x97", 4), 5), 1);
   EXPECT_EQ(Utf8Distance(lev, std::string_view("ab\xE6\x97", 4), 70), 1);
   EXPECT_EQ(Utf8Distance(lev, std::string_view("a\xF0", 2), 70), 1);
+  EXPECT_EQ(Utf8Distance(lev, std::string_view("ab\xE6\x97", 4), 200), 1);
+  EXPECT_EQ(Utf8Distance(lev, std::string_view("a\xF0", 2), 200), 1);
 }
 
 // The bit-parallel, banded computation against the textbook one, on random pairs that are
@@ -134,6 +137,23 @@ TEST(Levenshtein, NarrowBandsOverLongPatterns) {
     const std::u32string a = RandomText(rng, 260, alphabet);
     const std::u32string b = Mutate(rng, a, static_cast<int>(rng() % 50), alphabet);
     ExpectAgreesWithNaive(lev, a, b, static_cast<int>(rng() % 64));
+  }
+}
+
+// Bands of 64 to 127 diagonals take two words: patterns near and far from the text, long and
+// short, and texts much longer or shorter than the pattern (the band then reaches above the
+// first row or below the last; ASan checks the padding of the masks covers it).
+TEST(Levenshtein, TwoWordBands) {
+  std::mt19937 rng(17);
+  Levenshtein lev;
+  const std::u32string alphabet = U"abcde fghij";
+  for (int round = 0; round < 3000; ++round) {
+    const std::u32string a = RandomText(rng, round % 5 == 0 ? 40 : 400, alphabet);
+    std::u32string b = Mutate(rng, a, static_cast<int>(rng() % 90), alphabet);
+    if (round % 4 == 1) b += RandomText(rng, 130, alphabet);
+    if (round % 4 == 2) b = b.substr(0, b.size() / 3);
+    ExpectAgreesWithNaive(lev, a, b, 64 + static_cast<int>(rng() % 64));
+    ExpectAgreesWithNaive(lev, b, a, 64 + static_cast<int>(rng() % 64));
   }
 }
 

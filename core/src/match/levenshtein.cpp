@@ -9,6 +9,8 @@ namespace hashi::match {
 namespace {
 
 constexpr int kWordBits = 64;
+// A band of 64 to 127 diagonals in one variable: GCC and Clang add and shift it as two words.
+__extension__ typedef unsigned __int128 BandWord128;
 
 // One column step of one 64-row block (Hyyrö's block formulation, as in edlib). `hin` is the
 // horizontal delta entering at the block's top (-1, 0 or +1); returns the delta leaving at row
@@ -68,11 +70,11 @@ void Levenshtein::SetPattern(const std::u32string& pattern) {
     peq_[static_cast<size_t>(Symbol(pattern[i])) * blocks_ + i / kWordBits] |= uint64_t{1}
                                                                                << (i % kWordBits);
   }
-  const size_t padded = static_cast<size_t>(blocks_) + 2;
+  const size_t padded = Padded();
   peq_padded_.assign((static_cast<size_t>(symbols) + 1) * padded, 0);
   for (size_t symbol = 0; symbol <= symbols; ++symbol) {
     for (int b = 0; b < blocks_; ++b) {
-      peq_padded_[symbol * padded + 1 + b] = peq_[symbol * blocks_ + b];
+      peq_padded_[symbol * padded + kFrontPad + b] = peq_[symbol * blocks_ + b];
     }
   }
   pv_.assign(blocks_, 0);
@@ -111,61 +113,78 @@ int Levenshtein::BandedDistance(int k) {
   if (m_ == 0 || n == 0) return std::abs(delta);
   const int elo = CeilHalf(delta - k);
   const int ehi = FloorHalf(delta + k);
-  if (ehi - elo < kWordBits) return NarrowBandDistance(k, elo);
+  if (ehi - elo < 2 * kWordBits) return NarrowBandDistance(k, elo, ehi - elo >= kWordBits);
   return BlockBandDistance(k, elo, ehi);
 }
 
-// One word follows the band down the diagonal (Hyyrö 2003): bit b of column j stands for row
-// j + elo + b, so each column the vectors move up one bit, the row leaving at the top is
-// dropped and the row entering at the bottom starts pessimistic (+1 from the row above). Rows
-// above row 1 stay inert (no match, no change) and hand +1 down, as row 0 does. The word may
-// cover rows past the band's bottom: computing more cells is harmless. `next_symbol()` gives
-// the text's symbols in order, n of them.
-template <typename NextSymbol>
+// The pattern's match bits for the band's rows, bit b for the row of padded bit offset + b:
+// a word, or two (a band of 64 to 127 diagonals), taken across the words of the padded masks.
+template <typename Word>
+HASHI_ALWAYS_INLINE Word BandMatches(const uint64_t* words, int shift);
+template <>
+HASHI_ALWAYS_INLINE uint64_t BandMatches<uint64_t>(const uint64_t* words, int shift) {
+  return shift == 0 ? words[0] : (words[0] >> shift) | (words[1] << (kWordBits - shift));
+}
+template <>
+HASHI_ALWAYS_INLINE BandWord128 BandMatches<BandWord128>(const uint64_t* words, int shift) {
+  // (w << 1) << (63 - shift) is w << (64 - shift), and 0 when shift is 0, without a branch.
+  const uint64_t low = (words[0] >> shift) | ((words[1] << 1) << (63 - shift));
+  const uint64_t high = (words[1] >> shift) | ((words[2] << 1) << (63 - shift));
+  return (BandWord128{high} << kWordBits) | low;
+}
+
+// One word (of 64 or 128 bits) follows the band down the diagonal (Hyyrö 2003): bit b of
+// column j stands for row j + elo + b, so each column the vectors move up one bit, the row
+// leaving at the top is dropped and the row entering at the bottom starts pessimistic (+1 from
+// the row above). Rows above row 1 stay inert (no match, no change) and hand +1 down, as row 0
+// does. The word may cover rows past the band's bottom: computing more cells is harmless.
+// `next_symbol()` gives the text's symbols in order, n of them.
+template <typename Word, typename NextSymbol>
 HASHI_ALWAYS_INLINE int NarrowBand(const uint64_t* peq_padded, size_t padded, int m, int n,
                                    int k, int elo, NextSymbol next_symbol) {
+  constexpr int kBits = static_cast<int>(sizeof(Word)) * 8;
   const int delta = m - n;
-  uint64_t vp = -elo >= kWordBits ? 0 : ~uint64_t{0} << -elo;  // column 0: D[i][0] = i
-  uint64_t vn = 0;
-  const int diagonal_bit = delta - elo;  // where the final diagonal runs in the band
+  Word vp = -elo >= kBits ? Word{0} : ~Word{0} << -elo;  // column 0: D[i][0] = i
+  Word vn = 0;
+  const Word diagonal_bit = Word{1} << (delta - elo);  // where the final diagonal runs
   int diagonal = std::abs(delta);
   for (int j = 1; j <= n; ++j) {
-    // The pattern's match bits for rows j + elo .. j + elo + 63 (a zero word pads each side).
-    const int offset = j + elo - 1 + kWordBits;
-    const uint64_t* eq_words = &peq_padded[next_symbol() * padded + (offset >> 6)];
-    const int shift = offset & 63;
-    const uint64_t eq =
-        shift == 0 ? eq_words[0] : (eq_words[0] >> shift) | (eq_words[1] << (kWordBits - shift));
-    const uint64_t x = eq | vn;
-    const uint64_t d0 = (((x & vp) + vp) ^ vp) | x;
-    const uint64_t hp = vn | ~(d0 | vp);
-    const uint64_t hn = vp & d0;
-    const uint64_t hp_in = (hp << 1) | 1;
-    const uint64_t hn_in = hn << 1;
+    // Row j + elo + b is pattern position j + elo + b - 1, padded bit offset + b.
+    const int offset = j + elo - 1 + Levenshtein::kFrontPad * kWordBits;
+    const Word eq =
+        BandMatches<Word>(&peq_padded[next_symbol() * padded + (offset >> 6)], offset & 63);
+    const Word x = eq | vn;
+    const Word d0 = (((x & vp) + vp) ^ vp) | x;
+    const Word hp = vn | ~(d0 | vp);
+    const Word hn = vp & d0;
+    const Word hp_in = (hp << 1) | 1;
+    const Word hn_in = hn << 1;
     if (j + delta >= 1) {
-      diagonal += static_cast<int>(((d0 >> diagonal_bit) & 1) ^ 1);
+      diagonal += (d0 & diagonal_bit) == 0 ? 1 : 0;
       if (diagonal > k) return k + 1;
     }
-    vp = ((hn_in | ~(d0 | hp_in)) >> 1) | (uint64_t{1} << 63);
+    vp = ((hn_in | ~(d0 | hp_in)) >> 1) | (Word{1} << (kBits - 1));
     vn = (d0 & hp_in) >> 1;
   }
   return diagonal;
 }
 
-HASHI_CPU_DISPATCH int Levenshtein::NarrowBandDistance(int k, int elo) {
+HASHI_CPU_DISPATCH int Levenshtein::NarrowBandDistance(int k, int elo, bool wide) {
   const uint16_t* text = text_.data();
-  return NarrowBand(peq_padded_.data(), static_cast<size_t>(blocks_) + 2, m_, n_, k, elo,
-                    [&] { return *text++; });
+  auto next = [&] { return *text++; };
+  return wide ? NarrowBand<BandWord128>(peq_padded_.data(), Padded(), m_, n_, k, elo, next)
+              : NarrowBand<uint64_t>(peq_padded_.data(), Padded(), m_, n_, k, elo, next);
 }
 
 // The same, decoding the UTF-8 text as the band reaches it: most candidates of a lookup are
 // given up a third of the way along, so decoding the whole key first was wasted work.
 HASHI_CPU_DISPATCH int Levenshtein::NarrowBandDistanceUtf8(std::string_view text, int n, int k,
-                                                           int elo) {
+                                                           int elo, bool wide) {
   const auto* p = reinterpret_cast<const unsigned char*>(text.data());
   const auto* end = p + text.size();
-  return NarrowBand(peq_padded_.data(), static_cast<size_t>(blocks_) + 2, m_, n, k, elo,
-                    [&]() -> uint16_t { return p < end ? NextSymbol(p, end) : 0; });
+  auto next = [&]() -> uint16_t { return p < end ? NextSymbol(p, end) : 0; };
+  return wide ? NarrowBand<BandWord128>(peq_padded_.data(), Padded(), m_, n, k, elo, next)
+              : NarrowBand<uint64_t>(peq_padded_.data(), Padded(), m_, n, k, elo, next);
 }
 
 int Levenshtein::DistanceUtf8(std::string_view text, int n, int k) {
@@ -174,7 +193,7 @@ int Levenshtein::DistanceUtf8(std::string_view text, int n, int k) {
   if (m_ == 0 || n == 0) return std::abs(delta);
   const int elo = CeilHalf(delta - k);
   const int ehi = FloorHalf(delta + k);
-  if (ehi - elo < kWordBits) return NarrowBandDistanceUtf8(text, n, k, elo);
+  if (ehi - elo < 2 * kWordBits) return NarrowBandDistanceUtf8(text, n, k, elo, ehi - elo >= kWordBits);
   LoadUtf8(text);
   return BlockBandDistance(k, elo, ehi);
 }

@@ -1,8 +1,9 @@
 // Bit-parallel Levenshtein distance over code points with a cut-off: Myers (1999) as Hyyrö
 // (2003) formulates it, restricted to the diagonal band that a distance <= k allows (Ukkonen).
 // When the band is at most 64 diagonals wide (k < 64: every lookup at --min 70 of keys up to
-// 213 code points) one machine word follows it along the diagonal; otherwise 64-row blocks
-// are computed where they meet the band. Private to hashi_core.
+// 213 code points) one machine word follows it along the diagonal, and two when it is at most
+// 128 (keys up to 426 code points at --min 70, 255 at the 50 of an analysis); otherwise
+// 64-row blocks are computed where they meet the band. Private to hashi_core.
 #ifndef HASHI_CORE_MATCH_LEVENSHTEIN_H_
 #define HASHI_CORE_MATCH_LEVENSHTEIN_H_
 
@@ -21,6 +22,11 @@ namespace hashi::match {
 // Not thread-safe (Distance uses scratch space); one per thread.
 class Levenshtein {
  public:
+  // Words per symbol of the padded match masks: kFrontPad zero words, the pattern's, kBackPad
+  // zero words, so that a band of two words reaching above row 1 or below row m reads zeros.
+  static constexpr int kFrontPad = 2;
+  static constexpr int kBackPad = 4;
+
   Levenshtein();
   // REQUIRES: `pattern` holds code points (not UTF-8 bytes).
   void SetPattern(const std::u32string& pattern);
@@ -61,8 +67,10 @@ class Levenshtein {
   }
   void LoadUtf8(std::string_view text);  // into text_ and n_
   int BandedDistance(int k);
-  int NarrowBandDistance(int k, int elo);
-  int NarrowBandDistanceUtf8(std::string_view text, int n, int k, int elo);
+  // `wide`: the band takes two words (64 to 127 diagonals), else one.
+  int NarrowBandDistance(int k, int elo, bool wide);
+  int NarrowBandDistanceUtf8(std::string_view text, int n, int k, int elo, bool wide);
+  size_t Padded() const { return static_cast<size_t>(blocks_ + kFrontPad + kBackPad); }
   int BlockBandDistance(int k, int elo, int ehi);
 
   int m_ = 0;
@@ -71,7 +79,7 @@ class Levenshtein {
   std::unordered_map<char32_t, uint16_t> astral_;  // the other code points of the pattern
   std::vector<char32_t> used_bmp_;                 // entries of bmp_ to clear on SetPattern
   std::vector<uint64_t> peq_;                      // (symbols + 1) * blocks_ match masks
-  std::vector<uint64_t> peq_padded_;               // the same, a zero word on each side
+  std::vector<uint64_t> peq_padded_;               // the same, padded (see Padded())
   std::vector<uint16_t> text_;                     // scratch: the text as symbols
   int n_ = 0;                                      // how many of text_ are the text
   std::vector<uint64_t> pv_, mv_;                  // scratch: per-block vertical deltas
