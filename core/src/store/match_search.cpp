@@ -35,6 +35,7 @@
 #include "store/match_search.h"
 
 #include <algorithm>
+#include <atomic>
 #include <bit>
 #include <thread>
 #include <unordered_map>
@@ -535,33 +536,59 @@ void IndexedSearch::Prefetch(int64_t unit, bool near) {
   __builtin_prefetch(&(*lengths_[static_cast<size_t>(positions_[chunk])])[match::SlotOf(unit)]);
 }
 
-// A bucket this big is split with a second thread, when the query may use one: its half is
-// prefiltered there (distances within the cut-off of the threshold at the start) while this
-// thread verifies the first half, and only the survivors are then verified here. Thresholds
-// only rise, so a unit the prefilter drops could not have entered the answer.
-constexpr size_t kSplitUnits = 4096;
+// A bucket this big is shared with a second thread, when the query may use one: both take
+// batches of kShareBatch units in turn as they finish one, this thread verifying its own and
+// the second prefiltering its (distances within the cut-off of the threshold when the bucket
+// started); the survivors are then verified here. Thresholds only rise, so a unit the
+// prefilter drops could not have entered the answer; taking batches as they go, neither
+// thread waits long for the other at the end.
+constexpr size_t kSplitUnits = 1024;
+constexpr size_t kShareBatch = 256;
 
 Status IndexedSearch::VerifyBucket(int bound, std::vector<int64_t>& units) {
   std::sort(units.begin(), units.end());  // neighbours share key blocks
-  size_t own = units.size();
-  std::vector<int64_t> survivors;
-  std::thread second;
   if (query_->threads > 1 && units.size() >= kSplitUnits && bound >= top_->threshold()) {
-    own = units.size() / 2;
-    Result<std::vector<const KeyBlockView*>> blocks = LoadBlocks(units, own, units.size());
-    if (!blocks.ok()) return blocks.status();
-    second = std::thread([this, &units, own, blocks = std::move(*blocks), &survivors] {
-      Prefilter(units.data() + own, blocks.data(), blocks.size(), top_->threshold(), survivors);
-    });
+    return VerifyShared(bound, units);
   }
+  return VerifyRange(bound, units, 0, units.size());
+}
+
+// Verifies units[from, to) while their bound can still enter the answer.
+Status IndexedSearch::VerifyRange(int bound, const std::vector<int64_t>& units, size_t from,
+                                  size_t to) {
   Status status;
-  for (size_t i = 0; i < own && status.ok(); ++i) {
+  for (size_t i = from; i < to && status.ok(); ++i) {
     if (bound < top_->threshold()) break;  // better matches turned up meanwhile
-    if (i + kFarAhead < own) Prefetch(units[i + kFarAhead], false);
-    if (i + kNearAhead < own) Prefetch(units[i + kNearAhead], true);
+    if (i + kFarAhead < to) Prefetch(units[i + kFarAhead], false);
+    if (i + kNearAhead < to) Prefetch(units[i + kNearAhead], true);
     status = Verify(units[i]);
   }
-  if (!second.joinable()) return status;
+  return status;
+}
+
+Status IndexedSearch::VerifyShared(int bound, const std::vector<int64_t>& units) {
+  // The second thread reads only key blocks loaded here first (the reader is not thread-safe).
+  Result<std::vector<const KeyBlockView*>> blocks = LoadBlocks(units, 0, units.size());
+  if (!blocks.ok()) return blocks.status();
+  std::atomic<size_t> next{0};
+  std::atomic<bool> done{false};
+  std::vector<int64_t> survivors;
+  std::thread second([this, &units, &blocks, &next, &done, &survivors,
+                      threshold = top_->threshold()] {
+    while (!done.load(std::memory_order_relaxed)) {
+      const size_t from = next.fetch_add(kShareBatch);
+      if (from >= units.size()) break;
+      const size_t count = std::min(kShareBatch, units.size() - from);
+      Prefilter(units.data() + from, blocks->data() + from, count, threshold, survivors);
+    }
+  });
+  Status status;
+  while (status.ok() && bound >= top_->threshold()) {
+    const size_t from = next.fetch_add(kShareBatch);
+    if (from >= units.size()) break;
+    status = VerifyRange(bound, units, from, std::min(units.size(), from + kShareBatch));
+  }
+  done = true;  // the threshold passed the bound, or an error: the rest cannot matter
   second.join();
   for (size_t i = 0; i < survivors.size() && status.ok(); ++i) {
     if (bound < top_->threshold()) break;

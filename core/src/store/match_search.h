@@ -69,6 +69,8 @@ class IndexedSearch {
   Status Extract(size_t index, int counted, const Round& round, Extraction& out);
   Status Refine(size_t index, int counted, const std::vector<uint16_t>& slots);
   Status VerifyBucket(int bound, std::vector<int64_t>& units);
+  Status VerifyRange(int bound, const std::vector<int64_t>& units, size_t from, size_t to);
+  Status VerifyShared(int bound, const std::vector<int64_t>& units);
   // For a second thread: the keys it will read, loaded by this one (the reader is not
   // thread-safe), and the units of units[from, to) whose distance can be within the cut-off of
   // `threshold` (the others cannot score that much).
