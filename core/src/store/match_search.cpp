@@ -38,7 +38,6 @@
 #include <atomic>
 #include <bit>
 #include <thread>
-#include <unordered_map>
 
 #include "hashi/matcher.h"
 #include "hashi/normalizer.h"
@@ -568,7 +567,7 @@ Status IndexedSearch::VerifyRange(int bound, const std::vector<int64_t>& units, 
 
 Status IndexedSearch::VerifyShared(int bound, const std::vector<int64_t>& units) {
   // The second thread reads only key blocks loaded here first (the reader is not thread-safe).
-  Result<std::vector<const KeyBlockView*>> blocks = LoadBlocks(units, 0, units.size());
+  Result<std::vector<const KeyBlockView*>> blocks = LoadBlocks(units);
   if (!blocks.ok()) return blocks.status();
   std::atomic<size_t> next{0};
   std::atomic<bool> done{false};
@@ -597,20 +596,25 @@ Status IndexedSearch::VerifyShared(int bound, const std::vector<int64_t>& units)
   return status;
 }
 
+// `units` are sorted: the units of a chunk, and of a block, follow one another.
 Result<std::vector<const KeyBlockView*>> IndexedSearch::LoadBlocks(
-    const std::vector<int64_t>& units, size_t from, size_t to) {
-  std::unordered_map<int64_t, int> per_chunk;
-  for (size_t i = from; i < to; ++i) ++per_chunk[match::ChunkOf(units[i])];
-  for (const auto& [chunk, count] : per_chunk) {
-    if (count < kBulkLoadUnits) continue;
+    const std::vector<int64_t>& units) {
+  for (size_t i = 0, end = 0; i < units.size(); i = end) {
+    const int64_t chunk = match::ChunkOf(units[i]);
+    while (end < units.size() && match::ChunkOf(units[end]) == chunk) ++end;
+    if (end - i < static_cast<size_t>(kBulkLoadUnits)) continue;
     if (Status s = reader_.LoadChunkKeys(query_->lang, chunk); !s.ok()) return s;
   }
   std::vector<const KeyBlockView*> blocks;
-  blocks.reserve(to - from);
-  for (size_t i = from; i < to; ++i) {
-    Result<const KeyBlockView*> block = reader_.UnitBlock(query_->lang, units[i]);
-    if (!block.ok()) return block.status();
-    blocks.push_back(*block);
+  blocks.reserve(units.size());
+  const KeyBlockView* block = nullptr;
+  for (size_t i = 0; i < units.size(); ++i) {
+    if (i == 0 || BlockOf(units[i]) != BlockOf(units[i - 1])) {
+      Result<const KeyBlockView*> found = reader_.UnitBlock(query_->lang, units[i]);
+      if (!found.ok()) return found.status();
+      block = *found;
+    }
+    blocks.push_back(block);
   }
   return blocks;
 }

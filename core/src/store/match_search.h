@@ -71,11 +71,10 @@ class IndexedSearch {
   Status VerifyBucket(int bound, std::vector<int64_t>& units);
   Status VerifyRange(int bound, const std::vector<int64_t>& units, size_t from, size_t to);
   Status VerifyShared(int bound, const std::vector<int64_t>& units);
-  // For a second thread: the keys it will read, loaded by this one (the reader is not
-  // thread-safe), and the units of units[from, to) whose distance can be within the cut-off of
-  // `threshold` (the others cannot score that much).
-  Result<std::vector<const KeyBlockView*>> LoadBlocks(const std::vector<int64_t>& units,
-                                                      size_t from, size_t to);
+  // For a second thread: the key blocks of `units` (sorted), loaded by this one (the reader is
+  // not thread-safe), and the units whose distance can be within the cut-off of `threshold`
+  // (the others cannot score that much).
+  Result<std::vector<const KeyBlockView*>> LoadBlocks(const std::vector<int64_t>& units);
   void Prefilter(const int64_t* units, const KeyBlockView* const* blocks, size_t count,
                  int threshold, std::vector<int64_t>& survivors);
   Status Verify(int64_t unit);
