@@ -18,8 +18,8 @@ TEST(LengthClasses, KeepsEveryUnitOfTheWindowAndDropsThoseFarFromIt) {
     values[s] = s % 7 == 0 ? kNoEntry : s % 101 == 0 ? kSeveral : LengthValue(s % 400);
   }
   const LengthClasses classes(values);
-  for (const auto& [shortest, longest] : {std::pair{91, 186}, std::pair{0, 5}, std::pair{120, 120},
-                                          std::pair{300, 2000}}) {
+  for (const auto& [shortest, longest] :
+       {std::pair{91, 186}, std::pair{0, 5}, std::pair{120, 120}, std::pair{300, 2000}}) {
     match::ChunkBits mask(match::kChunkWords, ~uint64_t{0});
     classes.KeepWindow(shortest, longest, mask);
     int outside_kept = 0;

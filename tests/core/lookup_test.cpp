@@ -342,16 +342,17 @@ TEST_F(LookupTest, SecondThreadCountsAndExtractsHalfTheChunksAndAnswersAsOne) {
                   MakeVariant("vi", "Ghi chú " + n + ".")};
     // Later units are newer: among equal scores they come first, so an answer misses them
     // if the chunks the second thread extracts are lost.
-    SetAttribute(u.attrs, "changedate",
-                 "2024" + std::to_string(1000 + i / 20000) + "T" + std::to_string(100000 + i % 10000) + "Z");
+    SetAttribute(
+        u.attrs, "changedate",
+        "2024" + std::to_string(1000 + i / 20000) + "T" + std::to_string(100000 + i % 10000) + "Z");
     units.push_back(std::move(u));
   }
   auto store = Open();
   ImportUnits(*store, units, "tm.tmx");
   ASSERT_GT(units.size(), size_t{2} << 16);
-  for (const char* text : {"Note 4321 of the trade office, filed in 2011.",
-                           "A note of the office of trade, filed in the year 2011.",
-                           "Note of the trade office."}) {
+  for (const char* text :
+       {"Note 4321 of the trade office, filed in 2011.",
+        "A note of the office of trade, filed in the year 2011.", "Note of the trade office."}) {
     for (int min : {50, 70, 90}) {
       LookupRequest r = Request("en", text);
       r.to = {"vi"};
@@ -437,7 +438,7 @@ TEST_F(LookupTest, AWarmStoreAnswersExactlyAfterAnotherConnectionsWrites) {
     ImportUnits(*store, first, "first.tmx");
   }
   SpreadIdsAndReindex(dir_ / "tm.db");  // ids over several chunks
-  Open();                                // rebuilds the index (the migration)
+  Open();                               // rebuilds the index (the migration)
   auto reader = Open(OpenMode::kReadOnly);
   ASSERT_NE(reader, nullptr);
   auto ask = [&](const std::vector<Unit>& units, uint64_t seed) {
@@ -462,7 +463,8 @@ TEST_F(LookupTest, AWarmStoreAnswersExactlyAfterAnotherConnectionsWrites) {
   }
   ask(replaced, 16);
   ask(first, 17);
-  std::vector<Match> m = FindBoth(*reader, Request("en", replaced.front().variants[0].segment.text));
+  std::vector<Match> m =
+      FindBoth(*reader, Request("en", replaced.front().variants[0].segment.text));
   ASSERT_FALSE(m.empty());
   EXPECT_EQ(m[0].origin, "replaced.tmx");
 }
@@ -477,8 +479,8 @@ TEST_F(LookupTest, AVersionTwoTmIsReadAsItIs) {
   }
   sqlite3* db = nullptr;
   ASSERT_EQ(sqlite3_open((dir_ / "tm.db").string().c_str(), &db), SQLITE_OK);
-  ASSERT_EQ(sqlite3_exec(db, "DROP TABLE match_stamps; PRAGMA user_version = 2;", nullptr,
-                         nullptr, nullptr),
+  ASSERT_EQ(sqlite3_exec(db, "DROP TABLE match_stamps; PRAGMA user_version = 2;", nullptr, nullptr,
+                         nullptr),
             SQLITE_OK);
   sqlite3_close(db);
   auto reader = Open(OpenMode::kReadOnly);

@@ -140,8 +140,8 @@ HASHI_ALWAYS_INLINE BandWord128 BandMatches<BandWord128>(const uint64_t* words, 
 // does. The word may cover rows past the band's bottom: computing more cells is harmless.
 // `next_symbol()` gives the text's symbols in order, n of them.
 template <typename Word, typename NextSymbol>
-HASHI_ALWAYS_INLINE int NarrowBand(const uint64_t* peq_padded, size_t padded, int m, int n,
-                                   int k, int elo, NextSymbol next_symbol) {
+HASHI_ALWAYS_INLINE int NarrowBand(const uint64_t* peq_padded, size_t padded, int m, int n, int k,
+                                   int elo, NextSymbol next_symbol) {
   constexpr int kBits = static_cast<int>(sizeof(Word)) * 8;
   const int delta = m - n;
   Word vp = -elo >= kBits ? Word{0} : ~Word{0} << -elo;  // column 0: D[i][0] = i
@@ -193,7 +193,8 @@ int Levenshtein::DistanceUtf8(std::string_view text, int n, int k) {
   if (m_ == 0 || n == 0) return std::abs(delta);
   const int elo = CeilHalf(delta - k);
   const int ehi = FloorHalf(delta + k);
-  if (ehi - elo < 2 * kWordBits) return NarrowBandDistanceUtf8(text, n, k, elo, ehi - elo >= kWordBits);
+  if (ehi - elo < 2 * kWordBits)
+    return NarrowBandDistanceUtf8(text, n, k, elo, ehi - elo >= kWordBits);
   LoadUtf8(text);
   return BlockBandDistance(k, elo, ehi);
 }

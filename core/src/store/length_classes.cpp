@@ -12,12 +12,13 @@ namespace {
 // Where each class starts (key lengths in code points): one class below 8, then steps of about
 // 25 %, so that a round's window (e.g. 0.7 to 1.43 times the query's length at --min 70) takes
 // at most a class too many at each end; the last class is every longer key.
-constexpr std::array<int, 27> kClassStart = {0,   8,   10,  12,  15,  19,  24,  30,  37,
-                                             46,  58,  72,  90,  112, 140, 175, 219, 274,
+constexpr std::array<int, 27> kClassStart = {0,   8,   10,  12,  15,  19,   24,   30,   37,
+                                             46,  58,  72,  90,  112, 140,  175,  219,  274,
                                              342, 428, 535, 669, 836, 1045, 1306, 1633, 2041};
 constexpr int kClasses = static_cast<int>(kClassStart.size());
 constexpr int kSeveralClass = kClasses;  // the bits of kSeveral follow the classes
-constexpr size_t kStride = kClasses + 1;  // words per word of the chunk: one per class, then kSeveral
+constexpr size_t kStride =
+    kClasses + 1;  // words per word of the chunk: one per class, then kSeveral
 
 int ClassOf(int length) {
   return static_cast<int>(std::upper_bound(kClassStart.begin(), kClassStart.end(), length) -

@@ -101,7 +101,7 @@ class MatchIndexReader {
   sqlite::Statement stamps_query_;
   bool has_stamps_ = false;  // false: a TM of schema version 2, read-only
   sqlite::Statement langs_query_;
-  std::map<int64_t, int64_t> stamps_;       // chunk row -> stamp, at the last look
+  std::map<int64_t, int64_t> stamps_;      // chunk row -> stamp, at the last look
   std::map<int, std::string> lang_names_;  // match_langs, at the last look
   std::string posting_blob_;
   // Posting lists read before, by rowid, kept across queries up to kPostingCacheBytes: a run

@@ -28,8 +28,10 @@
 //    bitmap tested at each, a sparse list merged with them), and verified from the highest
 //    bound down, then those at 81-90, and so on; once t reaches a round's floor, nothing below
 //    it can enter the answer and the search ends. Units whose key length the round rules out
-//    are passed over 64 at a time (store/length_classes.h), and a second thread, where the
-//    query may use one, takes half the chunks of a round that yields thousands.
+//    are passed over 64 at a time (store/length_classes.h).
+// Where the query may use a second thread (LookupRequest::threads), it counts a large batch of
+// tokens into half the chunks, extracts from half the chunks a round that yields thousands,
+// and takes batches of a large bucket to prefilter while this thread verifies others.
 // Verification is bit-parallel, banded Levenshtein with the cut-off of the current t
 // (match/levenshtein.h), and the key of a unit comes from its key block, read once and kept.
 #include "store/match_search.h"
@@ -189,8 +191,8 @@ Status IndexedSearch::CountSplit(int from, int to, size_t from_chunk) {
     for (int t = from; t < to; ++t) {
       Result<std::string_view> blob = reader_.Postings(query_->lang, chunks_[i], tokens_[t].number);
       if (!blob.ok()) return blob.status();
-      second_lists_.push_back(reader_.Kept(*blob) ? *blob
-                                                  : std::string_view(second_copies_.emplace_back(*blob)));
+      second_lists_.push_back(
+          reader_.Kept(*blob) ? *blob : std::string_view(second_copies_.emplace_back(*blob)));
     }
   }
   int64_t damaged = -1;  // a token whose list the second thread found malformed
@@ -329,8 +331,8 @@ Status IndexedSearch::Refine(size_t index, int counted, const std::vector<uint16
   match::SlicedCounter& counter = counters_[index];
   for (size_t i = 0; i < fresh.size(); ++i) shared[i] = counter.Count(fresh[i]);
   for (int t = counted; t < static_cast<int>(tokens_.size()); ++t) {
-    Result<std::string_view> blob = reader_.Postings(query_->lang, chunks_[index],
-                                                     tokens_[t].number);
+    Result<std::string_view> blob =
+        reader_.Postings(query_->lang, chunks_[index], tokens_[t].number);
     if (!blob.ok()) return blob.status();
     if (blob->empty()) continue;
     if (!match::TestPostings(*blob, fresh, shared)) return Damaged(tokens_[t].number);
@@ -572,15 +574,15 @@ Status IndexedSearch::VerifyShared(int bound, const std::vector<int64_t>& units)
   std::atomic<size_t> next{0};
   std::atomic<bool> done{false};
   std::vector<int64_t> survivors;
-  std::thread second([this, &units, &blocks, &next, &done, &survivors,
-                      threshold = top_->threshold()] {
-    while (!done.load(std::memory_order_relaxed)) {
-      const size_t from = next.fetch_add(kShareBatch);
-      if (from >= units.size()) break;
-      const size_t count = std::min(kShareBatch, units.size() - from);
-      Prefilter(units.data() + from, blocks->data() + from, count, threshold, survivors);
-    }
-  });
+  std::thread second(
+      [this, &units, &blocks, &next, &done, &survivors, threshold = top_->threshold()] {
+        while (!done.load(std::memory_order_relaxed)) {
+          const size_t from = next.fetch_add(kShareBatch);
+          if (from >= units.size()) break;
+          const size_t count = std::min(kShareBatch, units.size() - from);
+          Prefilter(units.data() + from, blocks->data() + from, count, threshold, survivors);
+        }
+      });
   Status status;
   while (status.ok() && bound >= top_->threshold()) {
     const size_t from = next.fetch_add(kShareBatch);
@@ -628,8 +630,8 @@ uint16_t IndexedSearch::SlotLength(int64_t unit) const {
 
 // Runs on the second thread: reads only the key blocks it is given, the slot lengths and the
 // query, none of which change while it runs.
-void IndexedSearch::Prefilter(const int64_t* units, const KeyBlockView* const* blocks,
-                              size_t count, int threshold, std::vector<int64_t>& survivors) {
+void IndexedSearch::Prefilter(const int64_t* units, const KeyBlockView* const* blocks, size_t count,
+                              int threshold, std::vector<int64_t>& survivors) {
   match::Levenshtein& levenshtein = second_levenshtein_;
   levenshtein.SetPattern(query_->key);
   std::string last_tag;  // VariantScorer's verdict cache is not for this thread
@@ -641,18 +643,17 @@ void IndexedSearch::Prefilter(const int64_t* units, const KeyBlockView* const* b
     bool survives = false;
     const uint16_t length = SlotLength(units[i]);
     const int known_length = length == kSeveral || length == kNoEntry ? -1 : length - 1;
-    blocks[i]->ForEachEntry(static_cast<int>(units[i] % kBlockSlots),
-                            [&](int, std::string_view tag, std::string_view key) {
-                              if (tag != last_tag) {
-                                last_tag = std::string(tag);
-                                last_verdict = IsSourceTag(tag, query_->from);
-                              }
-                              int n = 0;
-                              survives = last_verdict &&
-                                         DistanceWithinCutoff(levenshtein, key, threshold, n,
-                                                              known_length) >= 0;
-                              return !survives;
-                            });
+    blocks[i]->ForEachEntry(static_cast<int>(units[i] % kBlockSlots), [&](int, std::string_view tag,
+                                                                          std::string_view key) {
+      if (tag != last_tag) {
+        last_tag = std::string(tag);
+        last_verdict = IsSourceTag(tag, query_->from);
+      }
+      int n = 0;
+      survives =
+          last_verdict && DistanceWithinCutoff(levenshtein, key, threshold, n, known_length) >= 0;
+      return !survives;
+    });
     if (survives) survivors.push_back(units[i]);
   }
 }

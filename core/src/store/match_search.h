@@ -93,8 +93,8 @@ class IndexedSearch {
   int overflow_ = 0;                // occurrences past kMaxOccurrence
   std::vector<int64_t> chunks_;
   std::vector<match::SlicedCounter> counters_;  // per chunk
-  std::vector<std::string_view> second_lists_;   // what CountSplit's second thread adds
-  std::deque<std::string> second_copies_;         // of those the reader does not keep
+  std::vector<std::string_view> second_lists_;  // what CountSplit's second thread adds
+  std::deque<std::string> second_copies_;       // of those the reader does not keep
   match::ChunkBits mask_;
   std::vector<std::vector<int64_t>> buckets_;  // units by the upper bound of their score
   Extraction main_extraction_;                 // into buckets_
