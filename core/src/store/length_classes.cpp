@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cstdint>
 #include <iterator>
 
 #include "store/match_index_format.h"
@@ -17,8 +18,9 @@ constexpr std::array<int, 27> kClassStart = {0,   8,   10,  12,  15,  19,   24, 
                                              342, 428, 535, 669, 836, 1045, 1306, 1633, 2041};
 constexpr int kClasses = static_cast<int>(kClassStart.size());
 constexpr int kSeveralClass = kClasses;  // the bits of kSeveral follow the classes
-constexpr size_t kStride =
-    kClasses + 1;  // words per word of the chunk: one per class, then kSeveral
+// Words per word of the chunk: one per class, then one of kSeveral.
+constexpr size_t kStride = kClasses + 1;
+constexpr uint8_t kNoClass = 0xFF;
 
 int ClassOf(int length) {
   return static_cast<int>(std::upper_bound(kClassStart.begin(), kClassStart.end(), length) -
@@ -26,14 +28,28 @@ int ClassOf(int length) {
          1;
 }
 
+// The class of each slot value: a chunk has 65,536 slots to sort.
+const std::array<uint8_t, 0x10000>& ClassOfValue() {
+  static const std::array<uint8_t, 0x10000> table = [] {
+    std::array<uint8_t, 0x10000> t{};
+    for (int value = 0; value < 0x10000; ++value) {
+      t[value] = value == kNoEntry   ? kNoClass
+                 : value == kSeveral ? static_cast<uint8_t>(kSeveralClass)
+                                     : static_cast<uint8_t>(ClassOf(value - 1));
+    }
+    return t;
+  }();
+  return table;
+}
+
 }  // namespace
 
 LengthClasses::LengthClasses(const std::vector<uint16_t>& values)
     : bits_(kStride * match::kChunkWords, 0) {
+  const std::array<uint8_t, 0x10000>& class_of = ClassOfValue();
   for (int slot = 0; slot < match::kChunkSlots && slot < static_cast<int>(values.size()); ++slot) {
-    const uint16_t value = values[static_cast<size_t>(slot)];
-    if (value == kNoEntry) continue;
-    const int c = value == kSeveral ? kSeveralClass : ClassOf(value - 1);
+    const uint8_t c = class_of[values[static_cast<size_t>(slot)]];
+    if (c == kNoClass) continue;
     bits_[static_cast<size_t>(slot / 64) * kStride + c] |= uint64_t{1} << (slot % 64);
   }
 }

@@ -219,7 +219,12 @@ Status IndexedSearch::CountSplit(int from, int to, size_t from_chunk) {
 // exact share (Refine) before it is bucketed, so leaving tokens uncounted never adds work
 // for the verification.
 // Only the main thread refines (Refine reads the reader, which is not thread-safe), so a
-// second thread extracts only when every token is counted.
+// second thread extracts only when every token is counted. A chunk's length classes are made
+// (by the reader, on the main thread) the first time its mask lets more than kDenseMask units
+// through: building them costs more than passing over a few thousand units one by one, which
+// a one-off lookup mostly does.
+constexpr int64_t kDenseMask = 4096;
+
 Status IndexedSearch::Extract(size_t index, int counted, const Round& round, Extraction& out) {
   const int64_t chunk = chunks_[index];
   const std::vector<uint16_t>& lengths = *lengths_[index];
@@ -229,7 +234,12 @@ Status IndexedSearch::Extract(size_t index, int counted, const Round& round, Ext
   match::ChunkBits& mask = out.mask;
   mask.resize(match::kChunkWords);
   counter.AtLeast(round.minimum_count - bonus, mask);
-  classes_[index]->KeepWindow(round.shortest, round.longest, mask);
+  if (classes_[index] == nullptr && out.may_read && match::CountSlots(mask) > kDenseMask) {
+    Result<const LengthClasses*> classes = reader_.Classes(query_->lang, chunk);
+    if (!classes.ok()) return classes.status();
+    classes_[index] = *classes;
+  }
+  if (classes_[index] != nullptr) classes_[index]->KeepWindow(round.shortest, round.longest, mask);
   const int m = static_cast<int>(query_->key.size());
   std::vector<std::vector<int64_t>>& buckets = *out.buckets;
   std::vector<uint16_t>& refine = refine_slots_;
@@ -281,6 +291,7 @@ constexpr int64_t kSplitCandidates = 2000;
 Status IndexedSearch::ExtractRound(int counted, const Round& round) {
   main_extraction_.buckets = &buckets_;
   main_extraction_.candidates = 0;
+  main_extraction_.may_read = true;
   if (chunks_.empty()) return Status::Ok();
   if (Status s = Extract(0, counted, round, main_extraction_); !s.ok()) return s;
   size_t own = chunks_.size();
@@ -288,10 +299,17 @@ Status IndexedSearch::ExtractRound(int counted, const Round& round) {
   if (query_->threads > 1 && counted == static_cast<int>(tokens_.size()) && own > 2 &&
       main_extraction_.candidates > kSplitCandidates) {
     own = 1 + (own - 1) / 2;
+    for (size_t i = own; i < chunks_.size(); ++i) {  // the second thread cannot make them
+      if (classes_[i] != nullptr) continue;
+      Result<const LengthClasses*> classes = reader_.Classes(query_->lang, chunks_[i]);
+      if (!classes.ok()) return classes.status();
+      classes_[i] = *classes;
+    }
     second_buckets_.resize(buckets_.size());
     for (std::vector<int64_t>& bucket : second_buckets_) bucket.clear();
     second_extraction_.buckets = &second_buckets_;
     second_extraction_.candidates = 0;
+    second_extraction_.may_read = false;
     second = std::thread([this, own, counted, &round] {
       for (size_t i = own; i < chunks_.size(); ++i) {
         (void)Extract(i, counted, round, second_extraction_);  // cannot fail: nothing to refine
@@ -369,16 +387,13 @@ Status IndexedSearch::Search() {
   for (match::ChunkBits& seen : seen_) seen.assign(match::kChunkWords, 0);
   verified_in_.assign(chunks_.size(), 0);
   lengths_.clear();
-  classes_.clear();
   for (size_t i = 0; i < chunks_.size(); ++i) {
     positions_[static_cast<size_t>(chunks_[i])] = static_cast<int>(i);
     Result<const std::vector<uint16_t>*> lengths = reader_.Lengths(query_->lang, chunks_[i]);
     if (!lengths.ok()) return lengths.status();
     lengths_.push_back(*lengths);
-    Result<const LengthClasses*> classes = reader_.Classes(query_->lang, chunks_[i]);
-    if (!classes.ok()) return classes.status();
-    classes_.push_back(*classes);
   }
+  classes_.assign(chunks_.size(), nullptr);  // made as Extract needs them
   if (counters_.size() < chunks_.size()) counters_.resize(chunks_.size());
   for (match::SlicedCounter& c : counters_) c.Reset(std::bit_width(tokens_.size() + 1));
   if (exact_.size() < chunks_.size()) exact_.resize(chunks_.size());

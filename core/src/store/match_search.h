@@ -64,6 +64,7 @@ class IndexedSearch {
     match::ChunkBits mask;  // scratch
     std::vector<std::vector<int64_t>>* buckets = nullptr;
     int64_t candidates = 0;
+    bool may_read = true;  // may ask the reader (the main thread only)
   };
   Status ExtractRound(int counted, const Round& round);
   Status Extract(size_t index, int counted, const Round& round, Extraction& out);
@@ -113,7 +114,7 @@ class IndexedSearch {
   std::vector<int> verified_in_;
   match::Levenshtein second_levenshtein_;  // Prefilter's, on the second thread
   std::vector<const std::vector<uint16_t>*> lengths_;
-  std::vector<const LengthClasses*> classes_;
+  std::vector<const LengthClasses*> classes_;  // per chunk, null until Extract needs them
   Stats stats_;
 };
 
