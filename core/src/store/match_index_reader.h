@@ -53,6 +53,7 @@ class MatchIndexReader {
   // The encoded posting list of a token in a chunk, or "" when no unit there holds it.
   // Valid until the next call, or until Refresh() or Clear() if Kept().
   Result<std::string_view> Postings(const std::string& lang, int64_t chunk, int64_t token);
+  // Whether a list Postings() returned outlives the next call (the cache keeps it).
   bool Kept(std::string_view postings) const { return postings.data() != posting_blob_.data(); }
   // The key block holding `unit` in `lang` (ForEachEntry(unit % kBlockSlots, ...) then lists
   // the unit's entries; none if it has no variant there). Valid until Refresh() or Clear().
