@@ -13,12 +13,6 @@
 namespace hashi::testing {
 namespace {
 
-int64_t FileSize(const std::filesystem::path& path) {
-  std::error_code ec;
-  const auto size = std::filesystem::file_size(path, ec);
-  return ec ? 0 : static_cast<int64_t>(size);
-}
-
 // Units in the TM, from `hashi stats --json`.
 int64_t Units(const std::filesystem::path& tm) {
   const std::string json = StatsJson(tm);

@@ -14,12 +14,6 @@
 namespace hashi::testing {
 namespace {
 
-int64_t FileSize(const std::filesystem::path& path) {
-  std::error_code ec;
-  const auto size = std::filesystem::file_size(path, ec);
-  return ec ? 0 : static_cast<int64_t>(size);
-}
-
 class FaultStorageTest : public ::testing::Test {
  protected:
   void SetUp() override {

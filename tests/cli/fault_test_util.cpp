@@ -81,6 +81,12 @@ bool HasEnded(pid_t pid, int* exit_code) {
   return true;
 }
 
+int64_t FileSize(const std::filesystem::path& path) {
+  std::error_code ec;
+  const auto size = std::filesystem::file_size(path, ec);
+  return ec ? 0 : static_cast<int64_t>(size);
+}
+
 std::string IntegrityCheck(const std::filesystem::path& tm) {
   RunResult r = RunShell("sqlite3 " + Quote(tm.string()) + " 'PRAGMA integrity_check'");
   while (!r.out.empty() && (r.out.back() == '\n' || r.out.back() == '\r')) r.out.pop_back();

@@ -5,6 +5,7 @@
 
 #include <sys/types.h>
 
+#include <cstdint>
 #include <filesystem>
 #include <string>
 #include <vector>
@@ -23,6 +24,9 @@ pid_t StartHashi(const std::vector<std::string>& args, const std::filesystem::pa
 int WaitHashi(pid_t pid);
 // True once it has ended (then *exit_code is set as WaitHashi would).
 bool HasEnded(pid_t pid, int* exit_code);
+
+// The size of a file in bytes, 0 if it is not there.
+int64_t FileSize(const std::filesystem::path& path);
 
 // `PRAGMA integrity_check` of the TM by the sqlite3 shell: "ok" when the file is sound.
 std::string IntegrityCheck(const std::filesystem::path& tm);

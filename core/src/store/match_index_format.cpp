@@ -4,8 +4,7 @@
 
 namespace hashi::store {
 
-// Varints are used by KeyBlockView's inline template too, hence not in an unnamed namespace.
-bool GetVarint(std::string_view& in, uint64_t& v);
+using key_block_internal::GetVarint;  // KeyBlockView's, inline in the header
 
 namespace {
 
@@ -31,17 +30,6 @@ bool GetString(std::string_view& in, std::string& s) {
 }
 
 }  // namespace
-
-bool GetVarint(std::string_view& in, uint64_t& v) {
-  v = 0;
-  for (int shift = 0; shift < 64 && !in.empty(); shift += 7) {
-    const auto byte = static_cast<unsigned char>(in.front());
-    in.remove_prefix(1);
-    v |= static_cast<uint64_t>(byte & 0x7F) << shift;
-    if (byte < 0x80) return true;
-  }
-  return false;
-}
 
 std::string EncodeLengths(const std::vector<uint16_t>& lengths) {
   std::string out;
