@@ -147,14 +147,28 @@ Result<ImportStats> ImportUnits(TmStore& store, std::vector<Unit> units,
   return store.Import(stream, header, options);
 }
 
+namespace {
+
+// What both summaries report of an article's units.
+struct UnitTotals {
+  size_t complete = 0;    // units in every language
+  double confidence = 0;  // the sum of their confidences
+};
+
+UnitTotals Totals(const std::vector<AlignedUnit>& units) {
+  UnitTotals totals;
+  for (const AlignedUnit& unit : units) {
+    totals.complete += Complete(unit) ? 1 : 0;
+    totals.confidence += unit.confidence;
+  }
+  return totals;
+}
+
+}  // namespace
+
 std::string Summary(const AlignedArticle& article) {
   const auto& units = article.alignment.units;
-  size_t complete = 0;
-  double confidence = 0;
-  for (const AlignedUnit& unit : units) {
-    complete += Complete(unit) ? 1 : 0;
-    confidence += unit.confidence;
-  }
+  const auto [complete, confidence] = Totals(units);
   std::string line = article.name + ": " + std::to_string(units.size()) + " units (" +
                      std::to_string(complete) + " in every language, " +
                      std::to_string(units.size() - complete) + " missing one)";
@@ -167,12 +181,7 @@ std::string Summary(const AlignedArticle& article) {
 
 QJsonObject SummaryJson(const AlignedArticle& article) {
   const auto& units = article.alignment.units;
-  size_t complete = 0;
-  double confidence = 0;
-  for (const AlignedUnit& unit : units) {
-    complete += Complete(unit) ? 1 : 0;
-    confidence += unit.confidence;
-  }
+  const auto [complete, confidence] = Totals(units);
   return {{"article", FromUtf8(article.name)},
           {"units", static_cast<qint64>(units.size())},
           {"complete", static_cast<qint64>(complete)},
