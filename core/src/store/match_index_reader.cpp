@@ -217,12 +217,10 @@ Result<const std::vector<uint16_t>*> MatchIndexReader::Lengths(const std::string
 }
 
 Result<const LengthClasses*> MatchIndexReader::Classes(const std::string& lang, int64_t chunk) {
-  if (std::unique_ptr<LengthClasses>& cached = Slot(Cache(lang).classes, chunk)) {
-    return cached.get();
-  }
-  Result<const std::vector<uint16_t>*> lengths = Lengths(lang, chunk);
-  if (!lengths.ok()) return lengths.status();
   std::unique_ptr<LengthClasses>& cached = Slot(Cache(lang).classes, chunk);
+  if (cached) return cached.get();
+  Result<const std::vector<uint16_t>*> lengths = Lengths(lang, chunk);  // another vector
+  if (!lengths.ok()) return lengths.status();
   cached = std::make_unique<LengthClasses>(**lengths);
   return cached.get();
 }

@@ -289,9 +289,7 @@ Status IndexedSearch::Extract(size_t index, int counted, const Round& round, Ext
 constexpr int64_t kSplitCandidates = 2000;
 
 Status IndexedSearch::ExtractRound(int counted, const Round& round) {
-  main_extraction_.buckets = &buckets_;
   main_extraction_.candidates = 0;
-  main_extraction_.may_read = true;
   if (chunks_.empty()) return Status::Ok();
   if (Status s = Extract(0, counted, round, main_extraction_); !s.ok()) return s;
   size_t own = chunks_.size();
@@ -307,9 +305,7 @@ Status IndexedSearch::ExtractRound(int counted, const Round& round) {
     }
     second_buckets_.resize(buckets_.size());
     for (std::vector<int64_t>& bucket : second_buckets_) bucket.clear();
-    second_extraction_.buckets = &second_buckets_;
     second_extraction_.candidates = 0;
-    second_extraction_.may_read = false;
     second = std::thread([this, own, counted, &round] {
       for (size_t i = own; i < chunks_.size(); ++i) {
         (void)Extract(i, counted, round, second_extraction_);  // cannot fail: nothing to refine

@@ -63,9 +63,9 @@ class IndexedSearch {
   // thread into its own buckets, merged in after.
   struct Extraction {
     match::ChunkBits mask;  // scratch
-    std::vector<std::vector<int64_t>>* buckets = nullptr;
+    std::vector<std::vector<int64_t>>* buckets;
+    bool may_read;  // may ask the reader (the main thread only)
     int64_t candidates = 0;
-    bool may_read = true;  // may ask the reader (the main thread only)
   };
   Status ExtractRound(int counted, const Round& round);
   Status Extract(size_t index, int counted, const Round& round, Extraction& out);
@@ -99,9 +99,9 @@ class IndexedSearch {
   std::deque<std::string> second_copies_;       // of those the reader does not keep
   match::ChunkBits mask_;
   std::vector<std::vector<int64_t>> buckets_;  // units by the upper bound of their score
-  Extraction main_extraction_;                 // into buckets_
+  Extraction main_extraction_{{}, &buckets_, true};
   std::vector<std::vector<int64_t>> second_buckets_;
-  Extraction second_extraction_;  // into second_buckets_
+  Extraction second_extraction_{{}, &second_buckets_, false};
   // Per chunk: the exact number of query tokens each refined slot holds (-1: not refined),
   // and which slots are refined (to reset just those for the next query).
   std::vector<std::vector<int32_t>> exact_;
