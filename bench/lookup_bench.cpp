@@ -3,9 +3,11 @@
 // See bench/README.md and bench/lookup_bench.sh.
 //
 // usage: lookup_bench --tm TM --from en --to vi,ja --queries Q.tsv [--min 70] [--limit 5]
-//                     [--check N] [--short-only] [--threads N]
+//                     [--check N] [--short-only] [--threads N] [--bands] [--memory]
 //        lookup_bench --tm TM --concord LANG --phrases P.txt [--limit 20]
 // Q.tsv: gen_tm.py's query files (qid kind origin_tuid sim text). Prints one JSON object.
+// --bands asks as `hashi analyze` does: one match of the best band, down to 50 (--min, --limit
+// unused). --memory shares a LookupMemory among the queries, as `hashi analyze` does.
 #include <time.h>
 
 #include <algorithm>
@@ -18,6 +20,7 @@
 #include <thread>
 #include <vector>
 
+#include "hashi/analysis.h"
 #include "hashi/normalizer.h"
 #include "hashi/tm_store.h"
 
@@ -133,6 +136,12 @@ int RunLookups(hashi::TmStore& store, std::map<std::string, std::string>& args) 
   for (std::string lang; std::getline(to, lang, ',');) request.to.push_back(lang);
   request.min_score = args.count("min") ? std::stoi(args["min"]) : 70;
   request.limit = args.count("limit") ? std::stoi(args["limit"]) : 5;
+  if (args.count("bands")) {
+    request.band_floors = hashi::BandFloors();
+    request.min_score = request.band_floors.front();
+    request.limit = 1;
+  }
+  if (args.count("memory")) request.memory = hashi::NewLookupMemory();
   // As `hashi lookup` does: every core (--threads 1 for one).
   request.threads = args.count("threads") ? std::stoi(args["threads"])
                                           : static_cast<int>(std::thread::hardware_concurrency());
@@ -148,6 +157,11 @@ int RunLookups(hashi::TmStore& store, std::map<std::string, std::string>& args) 
                     ", " + Summary("all", t.all) + ", " + Summary("short", t.shorts) + ", " +
                     Summary("cpu", t.cpu);
   for (const auto& [kind, ms] : t.by_kind) out += ", " + Summary(kind, ms);
+  if (request.memory) {
+    const hashi::LookupMemoryStats stats = hashi::StatsOf(*request.memory);
+    out += ", \"pivots\": " + std::to_string(stats.pivots) +
+           ", \"from_pivots\": " + std::to_string(stats.answered);
+  }
   out += ", \"checked\": " + std::to_string(t.checked) +
          ", \"mismatches\": " + std::to_string(t.mismatches) + "}\n";
   std::fputs(out.c_str(), stdout);

@@ -40,6 +40,9 @@ MatchSourceFactory TmMatchSourceFactory(const std::filesystem::path& tm, const L
   request.from = from.str();
   request.to = to;
   request.require_all_targets = true;
+  // The workers' lookups learn from one another (pivots: an analysis's unmatched segments that
+  // resemble an earlier one cost little).
+  request.memory = NewLookupMemory();
   return [tm, request]() -> Result<std::unique_ptr<MatchSource>> {
     Result<std::unique_ptr<TmStore>> store = OpenSqliteStore(tm, OpenMode::kReadOnly);
     if (!store.ok()) return store.status().WithFile(tm.string());

@@ -153,6 +153,9 @@ class LookupCommand : public Command {
     std::string line;
     int64_t number = 0;
     bool bad_input = false;
+    // The lines of one file learn from one another (pivots: at --min 60 or less, unmatched
+    // lines that resemble an earlier one cost little).
+    request.memory = NewLookupMemory();
     while (std::getline(std::cin, line)) {
       ++number;
       if (!line.empty() && line.back() == '\r') line.pop_back();

@@ -19,6 +19,7 @@
 
 #include <cstdint>
 #include <map>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -27,6 +28,25 @@
 #include "hashi/unit.h"
 
 namespace hashi {
+
+// What the lookups of one job (an analysis, a pre-translation) learn from one another, shared
+// through LookupRequest::memory: a query that had to compare itself with most of the TM leaves
+// a pivot (its key, and the units whose keys lie near it), and a later query close to that key
+// in edit distance compares itself with those units only (store/lookup_memory.h says why
+// nothing is missed). Answers are exactly those without it. Thread-safe; for lookups on one TM.
+class LookupMemory;
+struct LookupMemoryOptions {
+  // A query at a threshold of at most 60 that found no match leaves a pivot if it compared
+  // itself with at least this many units (making one costs about one more pass over the TM).
+  int64_t pivot_after = 20000;
+};
+std::shared_ptr<LookupMemory> NewLookupMemory(const LookupMemoryOptions& options = {});
+// Pivots made, and queries answered from one: for tests and benchmarks.
+struct LookupMemoryStats {
+  int pivots = 0;
+  int64_t answered = 0;
+};
+LookupMemoryStats StatsOf(const LookupMemory& memory);
 
 struct LookupRequest {
   std::string from;             // BCP-47 tag of the query's language
@@ -49,6 +69,8 @@ struct LookupRequest {
   // second thread takes half of a large batch of candidates). Callers that already run
   // several lookups at once (pretranslate, serve) keep 1.
   int threads = 1;
+  // Shared by the lookups of one job on one TM (see LookupMemory); null: none.
+  std::shared_ptr<LookupMemory> memory;
 };
 
 // One match: a unit whose variant in the `from` language resembles the query.

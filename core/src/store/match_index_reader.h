@@ -35,6 +35,9 @@ class MatchIndexReader {
   Status Refresh();
   // Drops the caches unconditionally (after a write through this connection).
   void Clear();
+  // The stamp of every chunk (of every language) as the last Refresh() saw them: equal stamps,
+  // equal index. Null on a TM without stamps (schema version 2).
+  const std::map<int64_t, int64_t>* stamps() const { return has_stamps_ ? &stamps_ : nullptr; }
 
   // The chunks that hold units of `lang`, ascending.
   Result<std::vector<int64_t>> Chunks(const std::string& lang);

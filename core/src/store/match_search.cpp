@@ -45,6 +45,7 @@
 #include "hashi/normalizer.h"
 #include "match/gram_tokens.h"
 #include "match/posting_chunk.h"
+#include "store/lookup_memory.h"
 
 namespace hashi::store {
 namespace {
@@ -359,7 +360,22 @@ Status IndexedSearch::Run(const SearchQuery& query, VariantScorer& scorer, match
   query_ = &query;
   scorer_ = &scorer;
   top_ = &top;
-  Status status = Search();
+  Status status = Prepare();
+  const bool pivots = status.ok() && MayUsePivots();
+  bool answered = false;
+  if (pivots) {
+    Result<bool> from_pivot = AnswerFromPivot();
+    status = from_pivot.status();
+    answered = from_pivot.ok() && *from_pivot;
+  }
+  if (status.ok() && !answered) status = Search();
+  // A query that found nothing after comparing itself with much of the TM is the kind a pivot
+  // saves: the queries like it find nothing either, and would compare as much.
+  if (status.ok() && pivots && !answered &&
+      stats_.verified >= query.memory->options().pivot_after && top.Contenders().empty() &&
+      query.memory->MayAdd()) {
+    status = MakePivot();
+  }
   ClearExact();
   return status;
 }
@@ -372,9 +388,8 @@ void IndexedSearch::ClearExact() {
   }
 }
 
-Status IndexedSearch::Search() {
+Status IndexedSearch::Prepare() {
   stats_ = {};
-  if (Status s = ResolveTokens(); !s.ok()) return s;
   Result<std::vector<int64_t>> chunks = reader_.Chunks(query_->lang);
   if (!chunks.ok()) return chunks.status();
   chunks_ = std::move(*chunks);
@@ -390,6 +405,11 @@ Status IndexedSearch::Search() {
     lengths_.push_back(*lengths);
   }
   classes_.assign(chunks_.size(), nullptr);  // made as Extract needs them
+  return Status::Ok();
+}
+
+Status IndexedSearch::Search() {
+  if (Status s = ResolveTokens(); !s.ok()) return s;
   if (counters_.size() < chunks_.size()) counters_.resize(chunks_.size());
   for (match::SlicedCounter& c : counters_) c.Reset(std::bit_width(tokens_.size() + 1));
   if (exact_.size() < chunks_.size()) exact_.resize(chunks_.size());

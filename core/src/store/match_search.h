@@ -84,8 +84,19 @@ class IndexedSearch {
   void Prefetch(int64_t unit, bool near);
   int MinimumCount(int threshold) const;
 
+  // The language's chunks, their slot lengths, and no unit marked verified.
+  Status Prepare();
   Status Search();
   void ClearExact();
+  // Pivots (store/lookup_memory.h), for a query with a LookupMemory at a low threshold.
+  bool MayUsePivots() const;
+  // Answers the query from the nearest pivot that serves it, if one does (true).
+  Result<bool> AnswerFromPivot();
+  // How far (edit distance) from a pivot key of `length` code points the query may lie for
+  // the pivot to serve it at the current threshold; negative: it cannot.
+  int PivotSlack(int length) const;
+  // Leaves the query's key as a pivot: every key of the language within its reach.
+  Status MakePivot();
 
   MatchIndexReader& reader_;
   const SearchQuery* query_ = nullptr;  // those of the current Run
@@ -114,6 +125,8 @@ class IndexedSearch {
   std::vector<match::ChunkBits> seen_;
   std::vector<int> verified_in_;
   match::Levenshtein second_levenshtein_;  // Prefilter's, on the second thread
+  match::Levenshtein pivot_levenshtein_;   // the query's key, for pivots
+  std::vector<int64_t> pivot_units_;       // scratch of AnswerFromPivot
   std::vector<const std::vector<uint16_t>*> lengths_;
   std::vector<const LengthClasses*> classes_;  // per chunk, null until Extract needs them
   Stats stats_;

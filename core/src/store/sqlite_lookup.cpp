@@ -17,6 +17,7 @@ Result<std::vector<Match>> SqliteTmStore::Lookup(const LookupRequest& request) {
   query.key = match::ToCodePoints(MatchKey(request.query.text));
   query.identity = MatchIdentity(request.query);
   query.threads = std::max(1, request.threads);
+  query.memory = request.memory.get();
   ReadSnapshot snapshot(db_.get());
   if (!snapshot.status().ok()) return snapshot.status().WithFile(path_);
   match::TopUnits top = request.band_floors.empty()

@@ -12,6 +12,7 @@
 #include <unordered_map>
 
 #include "hashi/language_tag.h"
+#include "hashi/matcher.h"
 #include "hashi/status.h"
 #include "match/levenshtein.h"
 #include "match/top_units.h"
@@ -29,11 +30,12 @@ struct CandidateChecks {
 
 // The query as the search needs it.
 struct SearchQuery {
-  std::string lang;      // primary subtag of `from`
-  LanguageTag from;      // a variant is a source if its tag Matches this
-  std::u32string key;    // MatchKey of the query, as code points
-  std::string identity;  // MatchIdentity of the query
-  int threads = 1;       // LookupRequest::threads
+  std::string lang;                // primary subtag of `from`
+  LanguageTag from;                // a variant is a source if its tag Matches this
+  std::u32string key;              // MatchKey of the query, as code points
+  std::string identity;            // MatchIdentity of the query
+  int threads = 1;                 // LookupRequest::threads
+  LookupMemory* memory = nullptr;  // LookupRequest::memory
 };
 
 // The largest Levenshtein distance that still allows a score of `threshold` between keys whose
