@@ -256,6 +256,27 @@ TEST_F(LookupMemoryTest, APivotStopsServingOnceTheTmChanges) {
             "");
 }
 
+// Pivots nobody uses are not made on and on: a job of unmatched segments unlike one another
+// makes the two free ones, then none (each costs a pass over the TM).
+TEST_F(LookupMemoryTest, UnusedPivotsAreNotMadeOnAndOn) {
+  auto store = Open();
+  ImportUnits(*store, testing::GenerateUnits(500, 51), "tm.tmx");
+  std::shared_ptr<LookupMemory> memory = NewLookupMemory(EveryQuery());
+  for (const char* text :
+       {"Heavy rain is expected across the northern provinces over the weekend.",
+        "The museum will extend its opening hours during the summer holidays.",
+        "Scientists discovered a new species of orchid in the central highlands.",
+        "Tickets for the concert sold out within two hours of going on sale.",
+        "The new bridge shortens the journey between the two districts by half an hour."}) {
+    LookupRequest r = Request("en", text);
+    r.memory = memory;
+    r.min_score = 50;
+    EXPECT_EQ(AnswerChecked(*store, r), "") << text;
+  }
+  EXPECT_EQ(StatsOf(*memory).pivots, 2);
+  EXPECT_EQ(StatsOf(*memory).answered, 0);
+}
+
 // Two threads, each with its own connection, share one memory (as the workers of an analysis
 // do): pivots one makes serve the other, and every answer is still the exhaustive scan's.
 TEST_F(LookupMemoryTest, ThreadsShareOneMemory) {

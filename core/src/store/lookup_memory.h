@@ -65,10 +65,10 @@ class LookupMemory {
 
   // Pivots kept at most, and near keys a pivot may have (one with more serves little).
   static constexpr size_t kMaxPivots = 64;
-  static constexpr size_t kMaxNearKeys = 200000;
+  static constexpr size_t kMaxNearKeys = 100000;
 
  private:
-  static constexpr size_t kFreePivots = 4;
+  static constexpr size_t kFreePivots = 2;
   const LookupMemoryOptions options_;
   mutable std::mutex mutex_;
   std::vector<std::shared_ptr<const Pivot>> pivots_;
