@@ -30,16 +30,10 @@ Unit MakeUnit(const std::string& en, const std::string& vi, const std::string& j
 class LookupTest : public ::testing::Test {
  protected:
   std::unique_ptr<TmStore> Open(OpenMode mode = OpenMode::kReadWrite) {
-    Result<std::unique_ptr<TmStore>> store = OpenSqliteStore(dir_ / "tm.db", mode);
-    EXPECT_TRUE(store.ok()) << store.status().ToString();
-    return store.ok() ? std::move(*store) : nullptr;
+    return testing::OpenTm(dir_ / "tm.db", mode);
   }
   static LookupRequest Request(const std::string& from, const std::string& text) {
-    LookupRequest r;
-    r.from = from;
-    r.to = {"en", "vi", "ja"};
-    r.query = Segment{text, {}};
-    return r;
+    return testing::TrilingualRequest(from, text);
   }
   static std::vector<Match> Find(TmStore& store, LookupRequest r) {
     Result<std::vector<Match>> found = store.Lookup(r);

@@ -234,4 +234,18 @@ ImportStats ImportUnits(TmStore& store, std::vector<Unit> units, const std::stri
   return stats.ok() ? *stats : ImportStats{};
 }
 
+std::unique_ptr<TmStore> OpenTm(const std::filesystem::path& path, OpenMode mode) {
+  Result<std::unique_ptr<TmStore>> store = OpenSqliteStore(path, mode);
+  EXPECT_TRUE(store.ok()) << store.status().ToString();
+  return store.ok() ? std::move(*store) : nullptr;
+}
+
+LookupRequest TrilingualRequest(const std::string& from, const std::string& text) {
+  LookupRequest r;
+  r.from = from;
+  r.to = {"en", "vi", "ja"};
+  r.query = Segment{text, {}};
+  return r;
+}
+
 }  // namespace hashi::testing

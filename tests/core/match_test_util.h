@@ -6,10 +6,12 @@
 #define HASHI_TESTS_CORE_MATCH_TEST_UTIL_H_
 
 #include <cstdint>
+#include <filesystem>
 #include <memory>
 #include <string>
 #include <vector>
 
+#include "hashi/matcher.h"
 #include "hashi/tm_store.h"
 #include "hashi/unit.h"
 
@@ -45,6 +47,12 @@ ImportStats ImportUnits(TmStore& store, std::vector<Unit> units, const std::stri
                         DuplicatePolicy policy = DuplicatePolicy::kSkip);
 
 Variant MakeVariant(const std::string& lang, const std::string& text);
+
+// Opens the TM at `path`; fails the test (and returns null) on error.
+std::unique_ptr<TmStore> OpenTm(const std::filesystem::path& path, OpenMode mode);
+
+// A lookup of `text` from `from` into en, vi and ja, with the defaults otherwise.
+LookupRequest TrilingualRequest(const std::string& from, const std::string& text);
 
 }  // namespace hashi::testing
 
