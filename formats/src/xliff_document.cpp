@@ -34,7 +34,7 @@ ElementSpans XliffReadContext::Spans(const pugi::xml_node& element) const {
 }
 
 Location XliffReadContext::Where(const pugi::xml_node& element) const {
-  return LocationAt(text(), Offset(element), doc.name);
+  return lines.At(Offset(element), doc.name);
 }
 
 std::string_view LocalName(std::string_view qualified) {

@@ -11,7 +11,10 @@
 namespace hashi::formats {
 
 struct XliffReadContext {
+  explicit XliffReadContext(XliffDocument::Internal& document)
+      : doc(document), lines(document.text) {}
   XliffDocument::Internal& doc;
+  LineStarts lines;  // of doc.text, for Where
 
   std::string_view text() const { return doc.text; }
   // True if `node` is the XLIFF element `local` (in the document's XLIFF prefix).

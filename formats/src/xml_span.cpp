@@ -67,15 +67,38 @@ ElementSpans FindElementSpans(std::string_view text, size_t start) {
   return spans;
 }
 
+namespace {
+
+// The column of byte `offset` in the line starting at `line_start`: characters, not bytes.
+int64_t ColumnAt(std::string_view text, size_t line_start, size_t offset) {
+  int64_t column = 1;
+  for (size_t i = line_start; i < offset; ++i) column += (text[i] & 0xC0) != 0x80;
+  return column;
+}
+
+}  // namespace
+
 Location LocationAt(std::string_view text, size_t offset, const std::string& file) {
   offset = std::min(offset, text.size());
   const std::string_view before = text.substr(0, offset);
   const size_t last_newline = before.rfind('\n');
   const size_t line_start = last_newline == std::string_view::npos ? 0 : last_newline + 1;
-  int64_t column = 1;
-  for (size_t i = line_start; i < offset; ++i) column += (before[i] & 0xC0) != 0x80;
   const auto line = static_cast<int64_t>(std::count(before.begin(), before.end(), '\n')) + 1;
-  return {file, line, column};
+  return {file, line, ColumnAt(text, line_start, offset)};
+}
+
+LineStarts::LineStarts(std::string_view text) : text_(text), starts_{0} {
+  for (size_t i = text.find('\n'); i != std::string_view::npos; i = text.find('\n', i + 1)) {
+    starts_.push_back(i + 1);
+  }
+}
+
+Location LineStarts::At(size_t offset, const std::string& file) const {
+  offset = std::min(offset, text_.size());
+  // The last line start at or before the offset.
+  const auto after = std::upper_bound(starts_.begin(), starts_.end(), offset);
+  const size_t line = static_cast<size_t>(after - starts_.begin());
+  return {file, static_cast<int64_t>(line), ColumnAt(text_, starts_[line - 1], offset)};
 }
 
 }  // namespace hashi::formats

@@ -7,6 +7,7 @@
 #include <cstddef>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "hashi/status.h"
 
@@ -35,6 +36,19 @@ ElementSpans FindElementSpans(std::string_view text, size_t start);
 
 // Line and column (1-based; the column counts characters, not bytes) of byte `offset`.
 Location LocationAt(std::string_view text, size_t offset, const std::string& file);
+
+// The same for many offsets of one text: the line starts are found once (LocationAt counts
+// the newlines before the offset each time, which for every unit of a 10,000-unit XLIFF file
+// took seconds).
+class LineStarts {
+ public:
+  explicit LineStarts(std::string_view text);
+  Location At(size_t offset, const std::string& file) const;
+
+ private:
+  std::string_view text_;
+  std::vector<size_t> starts_;  // of every line, ascending; starts_[0] == 0
+};
 
 }  // namespace hashi::formats
 

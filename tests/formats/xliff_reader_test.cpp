@@ -49,6 +49,30 @@ TEST(XliffReader, FilesUnitsAndNotes) {
   EXPECT_EQ(doc->units()[3].file, 1u);
 }
 
+// Each unit knows where it starts (for messages about it): line, and column in characters.
+TEST(XliffReader, UnitsKnowTheirLineAndColumn) {
+  const std::string text =
+      "<?xml version=\"1.0\"?>\n"
+      "<xliff version=\"1.2\" xmlns=\"urn:oasis:names:tc:xliff:document:1.2\">\n"
+      "<file original=\"a\" source-language=\"vi\" datatype=\"plaintext\"><body>\n"
+      "<trans-unit id=\"1\"><source>Hợp tác</source></trans-unit>"
+      "<trans-unit id=\"2\"><source>協力</source></trans-unit>\n"
+      "\n"
+      "  <trans-unit id=\"3\"><source>Ba</source></trans-unit>\n"
+      "</body></file></xliff>\n";
+  Result<XliffDocument> doc = Read(text);
+  ASSERT_TRUE(doc.ok()) << doc.status().ToString();
+  ASSERT_EQ(doc->units().size(), 3u);
+  EXPECT_EQ(doc->units()[0].where.line, 4);
+  EXPECT_EQ(doc->units()[0].where.column, 1);
+  EXPECT_EQ(doc->units()[1].where.line, 4);
+  // After the first unit: 56 characters (59 bytes: "ợ" takes 3, "á" 2).
+  EXPECT_EQ(doc->units()[1].where.column, 57);
+  EXPECT_EQ(doc->units()[2].where.line, 6);
+  EXPECT_EQ(doc->units()[2].where.column, 3);
+  EXPECT_EQ(doc->units()[2].where.file, "t.xlf");
+}
+
 TEST(XliffReader, InlineCodesKeepTheirMarkup) {
   Result<XliffDocument> doc = Read(kTwoFiles);
   ASSERT_TRUE(doc.ok());
