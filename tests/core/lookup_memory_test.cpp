@@ -47,16 +47,6 @@ const char* kDays[][3] = {{"Tuesday", "thứ Ba", "火曜日"},
                           {"Friday", "thứ Sáu", "金曜日"},
                           {"Sunday", "Chủ nhật", "日曜日"}};
 
-std::string Fill(std::string pattern, const std::string slots[4]) {
-  for (int i = 0; i < 4; ++i) {
-    const std::string mark = "{" + std::to_string(i) + "}";
-    for (size_t at; (at = pattern.find(mark)) != std::string::npos;) {
-      pattern.replace(at, mark.size(), slots[i]);
-    }
-  }
-  return pattern;
-}
-
 const char* Tag(int lang) { return lang == 0 ? "en" : lang == 1 ? "vi" : "ja"; }
 
 // A sentence of one of kUnmatched's patterns, in language `lang` (0 en, 1 vi, 2 ja).
@@ -65,7 +55,7 @@ std::string UnmatchedSentence(std::mt19937& rng, int lang) {
   const std::string slots[4] = {
       kPlaces[rng() % std::size(kPlaces)][lang], kPlaces[rng() % std::size(kPlaces)][lang],
       std::to_string(20 + rng() % 4), kDays[rng() % std::size(kDays)][lang]};
-  return Fill(lang == 0 ? p.en : lang == 1 ? p.vi : p.ja, slots);
+  return testing::FillSlots(lang == 0 ? p.en : lang == 1 ? p.vi : p.ja, slots);
 }
 
 // A sentence with a tail nine tenths its length: the sentence alone scores 52 against it
@@ -105,11 +95,6 @@ std::vector<testing::GeneratedQuery> UnmatchedFamilies(int count, uint32_t seed)
 
 class LookupMemoryTest : public ::testing::Test {
  protected:
-  static int BandFloor(const LookupRequest& r, int score) {
-    int floor = -1;
-    for (int f : r.band_floors) floor = score >= f ? f : floor;
-    return floor;
-  }
   std::unique_ptr<TmStore> Open(OpenMode mode = OpenMode::kReadWrite) {
     return testing::OpenTm(dir_ / "tm.db", mode);
   }
@@ -122,7 +107,8 @@ class LookupMemoryTest : public ::testing::Test {
     std::string out;
     for (const Match& m : found.ok() ? *found : std::vector<Match>{}) {
       // Band mode answers one match of the best match's band, not always the same one.
-      if (!r.band_floors.empty()) return "band " + std::to_string(BandFloor(r, m.score));
+      if (!r.band_floors.empty())
+        return "band " + std::to_string(testing::BandFloorOf(m.score, r.band_floors));
       out += std::to_string(m.unit) + ":" + std::to_string(m.score) + "\n";
     }
     return out;

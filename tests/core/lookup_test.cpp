@@ -360,11 +360,7 @@ TEST_F(LookupTest, SecondThreadCountsAndExtractsHalfTheChunksAndAnswersAsOne) {
   }
 }
 
-int BandFloorOf(int score) {
-  int floor = -1;
-  for (int f : {50, 75, 85, 95, 100}) floor = score >= f ? f : floor;
-  return floor;
-}
+int BandFloorOf(int score) { return testing::BandFloorOf(score, {50, 75, 85, 95, 100}); }
 
 // Band mode (what an analysis asks): the answer is a match of the band the best match falls
 // in, indexed and exhaustive alike, and no match when the best is below the lowest band.

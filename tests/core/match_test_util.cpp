@@ -60,19 +60,6 @@ const char* kShort[][3] = {
     {"Cooperation", "Hợp tác", "協力"},
 };
 
-std::string Fill(const std::string& pattern, const std::string slots[4]) {
-  std::string out;
-  for (size_t i = 0; i < pattern.size(); ++i) {
-    if (pattern[i] == '{' && i + 2 < pattern.size() && pattern[i + 2] == '}') {
-      out += slots[pattern[i + 1] - '0'];
-      i += 2;
-    } else {
-      out.push_back(pattern[i]);
-    }
-  }
-  return out;
-}
-
 Unit TemplateUnit(std::mt19937& rng, int index) {
   const Template& t = kTemplates[rng() % std::size(kTemplates)];
   const auto* country = kCountries[rng() % std::size(kCountries)];
@@ -83,9 +70,9 @@ Unit TemplateUnit(std::mt19937& rng, int index) {
   const std::string vi_slots[4] = {country[1], number, org[1], month};
   const std::string ja_slots[4] = {country[2], number, org[2], month};
   Unit unit;
-  unit.variants.push_back(MakeVariant("en", Fill(t.en, en_slots)));
-  unit.variants.push_back(MakeVariant("vi", Fill(t.vi, vi_slots)));
-  unit.variants.push_back(MakeVariant("ja", Fill(t.ja, ja_slots)));
+  unit.variants.push_back(MakeVariant("en", FillSlots(t.en, en_slots)));
+  unit.variants.push_back(MakeVariant("vi", FillSlots(t.vi, vi_slots)));
+  unit.variants.push_back(MakeVariant("ja", FillSlots(t.ja, ja_slots)));
   if (index % 3 == 0) unit.variants[0].segment.text += " (" + std::to_string(index) + ")";
   return unit;
 }
@@ -181,6 +168,25 @@ std::string QueryFor(std::mt19937& rng, const std::string& text) {
 }
 
 }  // namespace
+
+std::string FillSlots(const std::string& pattern, const std::string slots[4]) {
+  std::string out;
+  for (size_t i = 0; i < pattern.size(); ++i) {
+    if (pattern[i] == '{' && i + 2 < pattern.size() && pattern[i + 2] == '}') {
+      out += slots[pattern[i + 1] - '0'];
+      i += 2;
+    } else {
+      out.push_back(pattern[i]);
+    }
+  }
+  return out;
+}
+
+int BandFloorOf(int score, const std::vector<int>& floors) {
+  int floor = -1;
+  for (int f : floors) floor = score >= f ? f : floor;
+  return floor;
+}
 
 Variant MakeVariant(const std::string& lang, const std::string& text) {
   Variant v;

@@ -48,6 +48,12 @@ ImportStats ImportUnits(TmStore& store, std::vector<Unit> units, const std::stri
 
 Variant MakeVariant(const std::string& lang, const std::string& text);
 
+// `pattern` with each "{i}" (i in 0..3) replaced by slots[i].
+std::string FillSlots(const std::string& pattern, const std::string slots[4]);
+
+// The lowest score of the band `score` falls in, of ascending `floors` (-1: below them all).
+int BandFloorOf(int score, const std::vector<int>& floors);
+
 // Opens the TM at `path`; fails the test (and returns null) on error.
 std::unique_ptr<TmStore> OpenTm(const std::filesystem::path& path, OpenMode mode);
 

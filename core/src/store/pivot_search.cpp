@@ -82,8 +82,6 @@ Status IndexedSearch::MakePivot() {
   pivot->stamps = *reader_.stamps();
   pivot_levenshtein_.SetPattern(query_->key);
   const int m = static_cast<int>(query_->key.size());
-  std::string last_tag;  // IsSourceTag parses the tag: nearly every key has the same one
-  bool last_verdict = false;
   for (size_t i = 0; i < chunks_.size(); ++i) {
     const std::vector<uint16_t>& lengths = *lengths_[i];
     bool loaded = reader_.ChunkKeysLoaded(query_->lang, chunks_[i]);
@@ -105,11 +103,7 @@ Status IndexedSearch::MakePivot() {
       if (!block.ok()) return block.status();
       (*block)->ForEachEntry(static_cast<int>(unit % kBlockSlots), [&](int, std::string_view tag,
                                                                        std::string_view key) {
-        if (tag != last_tag) {
-          last_tag = std::string(tag);
-          last_verdict = IsSourceTag(tag, query_->from);
-        }
-        if (!last_verdict) return true;
+        if (!scorer_->TagMatches(tag)) return true;
         int n = 0;
         const int distance =
             DistanceWithinCutoff(pivot_levenshtein_, key, kPivotReach, n, known_length);
