@@ -69,6 +69,7 @@ void MatchIndexReader::Clear() {
   caches_.clear();
   loaded_chunks_.clear();
   data_version_ = -1;  // the next Refresh reads the stamps again
+  ++generation_;
 }
 
 Status MatchIndexReader::Refresh() {
@@ -79,6 +80,7 @@ Status MatchIndexReader::Refresh() {
   if (!row.ok()) return row.status();
   if (version != data_version_) {
     if (Status s = DropChangedChunks(); !s.ok()) return s;
+    ++generation_;
   }
   data_version_ = version;
   ++queries_;

@@ -35,6 +35,9 @@ class MatchIndexReader {
   Status Refresh();
   // Drops the caches unconditionally (after a write through this connection).
   void Clear();
+  // Moves on each time Refresh() finds the TM changed (by any connection) or after Clear():
+  // what was computed in one generation holds for as long as it lasts.
+  int64_t generation() const { return generation_; }
   // The stamp of every chunk (of every language) as the last Refresh() saw them: equal stamps,
   // equal index. Null on a TM without stamps (schema version 2).
   const std::map<int64_t, int64_t>* stamps() const { return has_stamps_ ? &stamps_ : nullptr; }
@@ -91,6 +94,7 @@ class MatchIndexReader {
   bool prepared_ = false;
   int64_t data_version_ = -1;
   int64_t queries_ = 0;  // calls of Refresh(): one per query
+  int64_t generation_ = 0;
   sqlite::Statement lang_id_;
   sqlite::Statement token_;
   sqlite::Statement chunks_;

@@ -11,6 +11,17 @@ namespace hashi::store {
 
 Result<std::vector<Match>> SqliteTmStore::Lookup(const LookupRequest& request) {
   if (Status s = ValidateLookup(request); !s.ok()) return s;
+  ReadSnapshot snapshot(db_.get());
+  if (!snapshot.status().ok()) return snapshot.status().WithFile(path_);
+  // The answer to the same request on the same TM, if this connection gave it (answer_cache.h).
+  std::string cache_key;
+  if (!request.exhaustive) {
+    if (Status s = match_reader_->Refresh(); !s.ok()) return s.WithFile(path_);
+    cache_key = AnswerCache::KeyOf(request);
+    if (const std::vector<Match>* answer = answers_.Find(cache_key, match_reader_->generation())) {
+      return *answer;
+    }
+  }
   SearchQuery query;
   query.from = *LanguageTag::Parse(request.from);
   query.lang = query.from.primary();
@@ -18,8 +29,6 @@ Result<std::vector<Match>> SqliteTmStore::Lookup(const LookupRequest& request) {
   query.identity = MatchIdentity(request.query);
   query.threads = std::max(1, request.threads);
   query.memory = request.memory.get();
-  ReadSnapshot snapshot(db_.get());
-  if (!snapshot.status().ok()) return snapshot.status().WithFile(path_);
   match::TopUnits top = request.band_floors.empty()
                             ? match::TopUnits(request.limit, request.min_score)
                             : match::TopUnits(request.min_score, request.band_floors);
@@ -31,11 +40,12 @@ Result<std::vector<Match>> SqliteTmStore::Lookup(const LookupRequest& request) {
   VariantScorer scorer(query, checks, top);
   if (request.exhaustive) {
     if (Status s = ScanAllUnits(scorer); !s.ok()) return s.WithFile(path_);
-  } else {
-    if (Status s = match_reader_->Refresh(); !s.ok()) return s.WithFile(path_);
-    if (Status s = search_->Run(query, scorer, top); !s.ok()) return s.WithFile(path_);
+    return RankContenders(request, top.Contenders());
   }
-  return RankContenders(request, top.Contenders());
+  if (Status s = search_->Run(query, scorer, top); !s.ok()) return s.WithFile(path_);
+  Result<std::vector<Match>> answer = RankContenders(request, top.Contenders());
+  if (answer.ok()) answers_.Put(cache_key, match_reader_->generation(), *answer);
+  return answer;
 }
 
 // The reference: every variant of every unit, keyed from its stored text, not from the index.

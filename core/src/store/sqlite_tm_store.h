@@ -14,6 +14,7 @@
 #include "hashi/language_tag.h"
 #include "hashi/tm_store.h"
 #include "sqlite/statement.h"
+#include "store/answer_cache.h"
 #include "store/match_index_reader.h"
 #include "store/match_index_writer.h"
 #include "store/match_search.h"
@@ -96,6 +97,7 @@ class SqliteTmStore : public TmStore {
   sqlite::Statement unit_row_;
   std::unique_ptr<MatchIndexReader> match_reader_;  // caches across lookups; see Lookup()
   std::unique_ptr<IndexedSearch> search_;           // over match_reader_, its scratch kept
+  AnswerCache answers_;                             // recent lookups' answers, see Lookup()
   std::string import_time_;  // TMX date of the import under way: `changed` of undated units
 };
 
