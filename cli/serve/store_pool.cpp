@@ -23,7 +23,9 @@ Result<std::unique_ptr<TmStore>> StorePool::Borrow() {
     }
     ++opened_;  // this thread opens one more, outside the lock
   }
-  Result<std::unique_ptr<TmStore>> store = OpenSqliteStore(tm_, OpenMode::kReadOnly);
+  StoreOptions options;
+  options.answers = answers_;
+  Result<std::unique_ptr<TmStore>> store = OpenSqliteStore(tm_, OpenMode::kReadOnly, options);
   if (!store.ok()) {
     std::lock_guard lock(mutex_);
     --opened_;

@@ -4,6 +4,8 @@
 // Requests get stores in the order they asked: a store given back goes straight to the one
 // waiting longest, so that under load every request waits about as long as the others (with
 // a free-for-all, 50 clients asking back to back saw p50 92 and p99 285 ms).
+// The readers share one cache of lookup answers: a query one of them answered is answered by
+// every one while the TM is unchanged.
 // Writes go through one read-write store behind a mutex. The TM is in WAL mode: readers go on
 // while a writer (here, or `hashi import` in another process) writes.
 #ifndef HASHI_CLI_SERVE_STORE_POOL_H_
@@ -44,6 +46,7 @@ class StorePool {
 
   const std::filesystem::path tm_;
   const size_t max_readers_;
+  const std::shared_ptr<AnswerCache> answers_ = NewAnswerCache();
   // One waiting request: woken when a store is handed to it, or when it may open one.
   struct Waiter {
     std::condition_variable woken;

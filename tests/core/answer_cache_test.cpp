@@ -5,6 +5,7 @@
 
 #include <gtest/gtest.h>
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -12,7 +13,7 @@
 #include "match_test_util.h"
 #include "test_support.h"
 
-namespace hashi::store {
+namespace hashi {
 namespace {
 
 using testing::MakeVariant;
@@ -35,19 +36,26 @@ LookupRequest RequestFor(const std::string& text) {
   return request;
 }
 
-TEST(AnswerCache, FindsAnAnswerOnlyInItsGeneration) {
+TEST(AnswerCache, GivesAnAnswerOnlyWhileItsGenerationLasts) {
   AnswerCache cache;
-  const std::string key = AnswerCache::KeyOf(RequestFor("The two sides signed the agreement."));
-  EXPECT_EQ(cache.Find(key, 1), nullptr);
-  cache.Put(key, 1, AnswerOf(7));
-  const std::vector<Match>* found = cache.Find(key, 1);
-  ASSERT_NE(found, nullptr);
+  const int64_t generation = cache.generation();
+  const std::string key =
+      AnswerCache::KeyOf("tm.sqlite", RequestFor("The two sides signed the agreement."));
+  EXPECT_FALSE(cache.Find(key, generation));
+  cache.Put(key, generation, AnswerOf(7));
+  std::optional<std::vector<Match>> found = cache.Find(key, generation);
+  ASSERT_TRUE(found);
   ASSERT_EQ(found->size(), 1u);
   EXPECT_EQ((*found)[0].unit, 7);
   EXPECT_EQ((*found)[0].targets.at("vi").text, "Hai bên đã ký thỏa thuận.");
-  EXPECT_EQ(cache.Find(key, 2), nullptr);  // the TM changed: every answer is stale
+  cache.Changed();  // the TM changed: every answer is stale
+  EXPECT_FALSE(cache.Find(key, generation));
+  EXPECT_FALSE(cache.Find(key, cache.generation()));
   EXPECT_EQ(cache.size(), 0u);
-  EXPECT_EQ(cache.Find(key, 1), nullptr);  // and stays gone
+  // An answer computed before the change (its lookup read the old generation) is not kept.
+  cache.Put(key, generation, AnswerOf(8));
+  EXPECT_EQ(cache.size(), 0u);
+  EXPECT_FALSE(cache.Find(key, cache.generation()));
 }
 
 TEST(AnswerCache, TellsApartRequestsThatCanBeAnsweredDifferently) {
@@ -63,18 +71,20 @@ TEST(AnswerCache, TellsApartRequestsThatCanBeAnsweredDifferently) {
   variants[7].require_all_targets = true;
   variants[8].band_floors = {50, 75, 85, 95, 100};
   variants[9].to = {"vi,ja"};  // one odd tag is not the two tags
-  const std::string key = AnswerCache::KeyOf(base);
+  const std::string key = AnswerCache::KeyOf("tm.sqlite", base);
   for (size_t i = 0; i < variants.size(); ++i) {
-    EXPECT_NE(AnswerCache::KeyOf(variants[i]), key) << "variant " << i;
+    EXPECT_NE(AnswerCache::KeyOf("tm.sqlite", variants[i]), key) << "variant " << i;
     for (size_t j = 0; j < i; ++j) {
-      EXPECT_NE(AnswerCache::KeyOf(variants[i]), AnswerCache::KeyOf(variants[j])) << i << " " << j;
+      EXPECT_NE(AnswerCache::KeyOf("tm.sqlite", variants[i]),
+                AnswerCache::KeyOf("tm.sqlite", variants[j]))
+          << i << " " << j;
     }
   }
   // How the answer is computed does not change it.
   LookupRequest same = base;
   same.threads = 2;
   same.memory = NewLookupMemory();
-  EXPECT_EQ(AnswerCache::KeyOf(same), key);
+  EXPECT_EQ(AnswerCache::KeyOf("tm.sqlite", same), key);
 }
 
 TEST(AnswerCache, ForgetsTheLeastRecentlyUsedFirst) {
@@ -82,20 +92,20 @@ TEST(AnswerCache, ForgetsTheLeastRecentlyUsedFirst) {
   // Answers of about 1 MB: the cache holds kAnswerCacheBytes / 1 MB of them.
   const size_t big = 1 << 20;
   const int fits = static_cast<int>(kAnswerCacheBytes / big) - 1;
-  for (int i = 0; i < fits; ++i) cache.Put("q" + std::to_string(i), 1, AnswerOf(i, big));
+  for (int i = 0; i < fits; ++i) cache.Put("q" + std::to_string(i), 0, AnswerOf(i, big));
   ASSERT_EQ(cache.size(), static_cast<size_t>(fits));
-  ASSERT_NE(cache.Find("q0", 1), nullptr);  // q0 is now the most recently used, q1 the least
-  cache.Put("new", 1, AnswerOf(100, big));
-  cache.Put("newer", 1, AnswerOf(101, big));
-  EXPECT_NE(cache.Find("q0", 1), nullptr);
-  EXPECT_EQ(cache.Find("q1", 1), nullptr);
-  EXPECT_NE(cache.Find("new", 1), nullptr);
-  EXPECT_NE(cache.Find("newer", 1), nullptr);
+  ASSERT_TRUE(cache.Find("q0", 0));  // q0 is now the most recently used, q1 the least
+  cache.Put("new", 0, AnswerOf(100, big));
+  cache.Put("newer", 0, AnswerOf(101, big));
+  EXPECT_TRUE(cache.Find("q0", 0));
+  EXPECT_FALSE(cache.Find("q1", 0));
+  EXPECT_TRUE(cache.Find("new", 0));
+  EXPECT_TRUE(cache.Find("newer", 0));
   EXPECT_LE(cache.bytes(), kAnswerCacheBytes);
   // One answer too big to keep is not kept, and flushes nothing.
   const size_t before = cache.size();
-  cache.Put("huge", 1, AnswerOf(102, kAnswerCacheBytes / 2));
-  EXPECT_EQ(cache.Find("huge", 1), nullptr);
+  cache.Put("huge", 0, AnswerOf(102, kAnswerCacheBytes / 2));
+  EXPECT_FALSE(cache.Find("huge", 0));
   EXPECT_EQ(cache.size(), before);
 }
 
@@ -145,5 +155,47 @@ TEST(AnswerCacheInStore, ARepeatedLookupSeesEveryWrite) {
   EXPECT_NE(third.find(near), std::string::npos) << third;
 }
 
+// Stores sharing one cache (as `hashi serve`'s readers do): one store's answer serves the
+// others, and a commit seen by any of them retires it for all.
+TEST(AnswerCacheInStore, StoresSharingACacheSeeEveryWrite) {
+  testing::TempDir dir;
+  const auto path = dir.path() / "tm.sqlite";
+  {
+    std::unique_ptr<TmStore> store = testing::OpenTm(path, OpenMode::kReadWrite);
+    ASSERT_NE(store, nullptr);
+    testing::ImportUnits(*store, testing::GenerateUnits(300, 6), "tm.tmx");
+  }
+  StoreOptions options;
+  options.answers = NewAnswerCache();
+  Result<std::unique_ptr<TmStore>> first = OpenSqliteStore(path, OpenMode::kReadOnly, options);
+  Result<std::unique_ptr<TmStore>> second = OpenSqliteStore(path, OpenMode::kReadOnly, options);
+  ASSERT_TRUE(first.ok() && second.ok());
+  const std::string query = "Hanoi hosted the first ASEAN forum on green hydrogen last week.";
+  auto ask = [&](TmStore& s) {
+    Result<std::vector<Match>> found = s.Lookup(RequestFor(query));
+    EXPECT_TRUE(found.ok()) << found.status().ToString();
+    return found.ok() && !found->empty() ? (*found)[0].source.text : std::string();
+  };
+  // Each store's first lookup opens its view of the TM (a new generation), then answers stay.
+  ask(**first);
+  ask(**second);
+  const int64_t settled = options.answers->generation();
+  EXPECT_EQ(ask(**first), "");
+  EXPECT_EQ(ask(**second), "");
+  EXPECT_EQ(options.answers->generation(), settled);
+  EXPECT_EQ(options.answers->size(), 1u);  // one answer, kept once for both
+
+  {
+    std::unique_ptr<TmStore> writer = testing::OpenTm(path, OpenMode::kReadWrite);
+    ASSERT_NE(writer, nullptr);
+    Unit u;
+    u.variants = {MakeVariant("en", query), MakeVariant("vi", "Diễn đàn hydro xanh."),
+                  MakeVariant("ja", "グリーン水素フォーラム。")};
+    testing::ImportUnits(*writer, {u}, "other.tmx");
+  }
+  EXPECT_EQ(ask(**second), query);
+  EXPECT_EQ(ask(**first), query);
+}
+
 }  // namespace
-}  // namespace hashi::store
+}  // namespace hashi

@@ -137,10 +137,19 @@ enum class OpenMode {
 // whole file) before it fails as busy.
 inline constexpr int kWriteWaitSeconds = 60;
 
+// The answers of recent lookups on one TM: a request asked again while the TM is unchanged is
+// answered from here, exactly as a search would answer it. Each store keeps one unless given
+// one to share (StoreOptions::answers) with the other stores of the same TM that a program
+// keeps open at once (as `hashi serve` does). Thread-safe.
+class AnswerCache;
+std::shared_ptr<AnswerCache> NewAnswerCache();
+
 struct StoreOptions {
   // Called (with the TM's path) when a write first has to wait for another writer; it waits
   // either way. The library prints nothing itself; the CLI says so on a terminal.
   std::function<void(const std::string& tm_path)> on_wait;
+  // Shared with the other stores of this TM; null: the store keeps its own.
+  std::shared_ptr<AnswerCache> answers;
 };
 
 // Opens the SQLite TM at `path`. Errors: not a SQLite database, a hashi schema newer than this

@@ -1,6 +1,8 @@
 #include "store/answer_cache.h"
 
-namespace hashi::store {
+#include "hashi/tm_store.h"
+
+namespace hashi {
 namespace {
 
 // Appends `field` after its length, so that no two requests' fields run together alike.
@@ -27,8 +29,11 @@ size_t AnswerBytes(const std::string& key, const std::vector<Match>& answer) {
 
 }  // namespace
 
-std::string AnswerCache::KeyOf(const LookupRequest& request) {
+std::shared_ptr<AnswerCache> NewAnswerCache() { return std::make_shared<AnswerCache>(); }
+
+std::string AnswerCache::KeyOf(const std::string& tm_path, const LookupRequest& request) {
   std::string key;
+  AddField(key, tm_path);
   AddField(key, request.from);
   for (const std::string& to : request.to) AddField(key, to);
   AddField(key, "");
@@ -45,26 +50,32 @@ std::string AnswerCache::KeyOf(const LookupRequest& request) {
   return key;
 }
 
-const std::vector<Match>* AnswerCache::Find(const std::string& key, int64_t generation) {
-  if (generation != generation_) {
-    Clear();
-    generation_ = generation;
-    return nullptr;
+bool AnswerCache::Current(int64_t generation) {
+  if (generation != generation_.load()) return false;
+  if (generation != entries_generation_) {
+    entries_.clear();
+    index_.clear();
+    bytes_ = 0;
+    entries_generation_ = generation;
   }
+  return true;
+}
+
+std::optional<std::vector<Match>> AnswerCache::Find(const std::string& key, int64_t generation) {
+  std::lock_guard<std::mutex> lock(mutex_);
+  if (!Current(generation)) return std::nullopt;
   auto it = index_.find(key);
-  if (it == index_.end()) return nullptr;
+  if (it == index_.end()) return std::nullopt;
   entries_.splice(entries_.begin(), entries_, it->second);  // now the most recently used
-  return &it->second->answer;
+  return it->second->answer;
 }
 
 void AnswerCache::Put(const std::string& key, int64_t generation,
                       const std::vector<Match>& answer) {
-  if (generation != generation_) {
-    Clear();
-    generation_ = generation;
-  }
   const size_t bytes = AnswerBytes(key, answer);
   if (bytes > kAnswerCacheBytes / 4) return;  // one huge answer must not flush the others
+  std::lock_guard<std::mutex> lock(mutex_);
+  if (!Current(generation)) return;
   if (auto it = index_.find(key); it != index_.end()) Evict(it->second);
   while (!entries_.empty() && bytes_ + bytes > kAnswerCacheBytes) Evict(std::prev(entries_.end()));
   entries_.push_front(Entry{key, answer, bytes});
@@ -78,10 +89,14 @@ void AnswerCache::Evict(std::list<Entry>::iterator entry) {
   entries_.erase(entry);
 }
 
-void AnswerCache::Clear() {
-  entries_.clear();
-  index_.clear();
-  bytes_ = 0;
+size_t AnswerCache::bytes() const {
+  std::lock_guard<std::mutex> lock(mutex_);
+  return bytes_;
 }
 
-}  // namespace hashi::store
+size_t AnswerCache::size() const {
+  std::lock_guard<std::mutex> lock(mutex_);
+  return index_.size();
+}
+
+}  // namespace hashi

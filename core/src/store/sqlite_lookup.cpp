@@ -11,15 +11,17 @@ namespace hashi::store {
 
 Result<std::vector<Match>> SqliteTmStore::Lookup(const LookupRequest& request) {
   if (Status s = ValidateLookup(request); !s.ok()) return s;
+  const int64_t generation = answers_->generation();  // before the snapshot: answer_cache.h
   ReadSnapshot snapshot(db_.get());
   if (!snapshot.status().ok()) return snapshot.status().WithFile(path_);
-  // The answer to the same request on the same TM, if this connection gave it (answer_cache.h).
   std::string cache_key;
   if (!request.exhaustive) {
+    const int64_t seen = match_reader_->generation();
     if (Status s = match_reader_->Refresh(); !s.ok()) return s.WithFile(path_);
-    cache_key = AnswerCache::KeyOf(request);
-    if (const std::vector<Match>* answer = answers_.Find(cache_key, match_reader_->generation())) {
-      return *answer;
+    if (match_reader_->generation() != seen) answers_->Changed();
+    cache_key = AnswerCache::KeyOf(path_, request);
+    if (std::optional<std::vector<Match>> answer = answers_->Find(cache_key, generation)) {
+      return std::move(*answer);
     }
   }
   SearchQuery query;
@@ -44,7 +46,7 @@ Result<std::vector<Match>> SqliteTmStore::Lookup(const LookupRequest& request) {
   }
   if (Status s = search_->Run(query, scorer, top); !s.ok()) return s.WithFile(path_);
   Result<std::vector<Match>> answer = RankContenders(request, top.Contenders());
-  if (answer.ok()) answers_.Put(cache_key, match_reader_->generation(), *answer);
+  if (answer.ok()) answers_->Put(cache_key, generation, *answer);
   return answer;
 }
 

@@ -12,8 +12,8 @@ namespace hashi {
 
 int CurrentSchemaVersion() { return store::kSchemaVersion; }
 
-Result<std::unique_ptr<TmStore>> OpenSqliteStore(const std::filesystem::path& path,
-                                                 OpenMode mode, StoreOptions options) {
+Result<std::unique_ptr<TmStore>> OpenSqliteStore(const std::filesystem::path& path, OpenMode mode,
+                                                 StoreOptions options) {
   Result<std::unique_ptr<store::SqliteTmStore>> opened =
       store::SqliteTmStore::Open(path, mode, std::move(options));
   if (!opened.ok()) return opened.status();
@@ -69,6 +69,7 @@ Result<std::unique_ptr<SqliteTmStore>> SqliteTmStore::Open(const std::filesystem
     return Status::NotFound("no TM here yet (hashi import creates one)", {name});
   }
   std::unique_ptr<SqliteTmStore> store(new SqliteTmStore(name, std::move(options)));
+  store->answers_ = store->options_.answers ? store->options_.answers : NewAnswerCache();
   const int flags = mode == OpenMode::kReadOnly ? SQLITE_OPEN_READONLY
                                                 : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
   sqlite3* raw = nullptr;
@@ -100,10 +101,8 @@ Result<std::unique_ptr<SqliteTmStore>> SqliteTmStore::Open(const std::filesystem
 
 Status SqliteTmStore::CheckUnmoved() const {
   struct stat now {};
-  if (::stat(path_.c_str(), &now) != 0 || now.st_dev != file_device_ ||
-      now.st_ino != file_inode_) {
-    return Status::Io("the TM file was deleted or replaced while hashi was writing to it",
-                      {path_});
+  if (::stat(path_.c_str(), &now) != 0 || now.st_dev != file_device_ || now.st_ino != file_inode_) {
+    return Status::Io("the TM file was deleted or replaced while hashi was writing to it", {path_});
   }
   return Status::Ok();
 }
@@ -121,8 +120,10 @@ Status SqliteTmStore::Configure(OpenMode mode) {
   // connections map up to 2 GB, so that lookups read the match index without copying pages (a
   // 1M-unit TM is over 1 GB); a writing one keeps 64 MB, so an import's memory stays small.
   const std::string mmap = mode == OpenMode::kReadOnly ? "2147418112" : "67108864";
-  if (Status s = sqlite::Exec(db, "PRAGMA foreign_keys = ON; PRAGMA cache_size = -16384;"
-                                  "PRAGMA temp_store = MEMORY; PRAGMA mmap_size = " + mmap + ";");
+  if (Status s = sqlite::Exec(db,
+                              "PRAGMA foreign_keys = ON; PRAGMA cache_size = -16384;"
+                              "PRAGMA temp_store = MEMORY; PRAGMA mmap_size = " +
+                                  mmap + ";");
       !s.ok()) {
     return s;
   }
@@ -168,8 +169,7 @@ Result<StoreStats> SqliteTmStore::Stats() {
       "SELECT lang, sum(variants) FROM lang_counts GROUP BY lang HAVING sum(variants) > 0",
       "SELECT pair, sum(units) FROM pair_counts GROUP BY pair HAVING sum(units) > 0",
   };
-  std::map<std::string, int64_t>* const targets[] = {&stats.origins, &stats.variants,
-                                                     &stats.pairs};
+  std::map<std::string, int64_t>* const targets[] = {&stats.origins, &stats.variants, &stats.pairs};
   for (int i = 0; i < 3; ++i) {
     Result<sqlite::Statement> st = sqlite::Statement::Prepare(db_.get(), queries[i]);
     if (!st.ok()) return st.status().WithFile(path_);
@@ -185,8 +185,8 @@ Result<StoreStats> SqliteTmStore::Stats() {
 }
 
 Result<std::vector<OriginInfo>> SqliteTmStore::Origins() {
-  Result<sqlite::Statement> st = sqlite::Statement::Prepare(
-      db_.get(), "SELECT name, header, units FROM origins ORDER BY id");
+  Result<sqlite::Statement> st =
+      sqlite::Statement::Prepare(db_.get(), "SELECT name, header, units FROM origins ORDER BY id");
   if (!st.ok()) return st.status().WithFile(path_);
   std::vector<OriginInfo> origins;
   for (;;) {

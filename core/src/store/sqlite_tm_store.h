@@ -25,9 +25,9 @@ namespace hashi::store {
 
 // Changes to the counters of `stats`, gathered during a write and applied before its commit.
 struct CounterDeltas {
-  std::map<int64_t, int64_t> units;                            // origin -> units
-  std::map<std::pair<int64_t, std::string>, int64_t> langs;    // (origin, lang) -> variants
-  std::map<std::pair<int64_t, std::string>, int64_t> pairs;    // (origin, "a/b") -> units
+  std::map<int64_t, int64_t> units;                          // origin -> units
+  std::map<std::pair<int64_t, std::string>, int64_t> langs;  // (origin, lang) -> variants
+  std::map<std::pair<int64_t, std::string>, int64_t> pairs;  // (origin, "a/b") -> units
   // Counts one unit with these canonical languages (sorted, may repeat) in or out.
   void Add(int64_t origin, const std::vector<std::string>& sorted_langs, int64_t sign);
 };
@@ -97,7 +97,7 @@ class SqliteTmStore : public TmStore {
   sqlite::Statement unit_row_;
   std::unique_ptr<MatchIndexReader> match_reader_;  // caches across lookups; see Lookup()
   std::unique_ptr<IndexedSearch> search_;           // over match_reader_, its scratch kept
-  AnswerCache answers_;                             // recent lookups' answers, see Lookup()
+  std::shared_ptr<AnswerCache> answers_;            // options_.answers, or the store's own
   std::string import_time_;  // TMX date of the import under way: `changed` of undated units
 };
 
