@@ -147,6 +147,21 @@ TEST(AnswerCacheInStore, ARepeatedLookupSeesEveryWrite) {
   EXPECT_NE(second.find(":100:" + query), std::string::npos) << second;
   EXPECT_EQ(ask(*store), second);
 
+  // A write through another connection that a concordance search on this one sees first.
+  const std::string other = "Vietnam and Japan signed a memorandum on semiconductor training.";
+  {
+    std::unique_ptr<TmStore> writer = testing::OpenTm(path, OpenMode::kReadWrite);
+    ASSERT_NE(writer, nullptr);
+    testing::ImportUnits(*writer, {unit(other)}, "later.tmx");
+  }
+  ConcordRequest concord;
+  concord.lang = "en";
+  concord.phrase = "semiconductor";
+  Result<std::vector<ConcordHit>> hits = store->Concord(concord);
+  ASSERT_TRUE(hits.ok()) << hits.status().ToString();
+  EXPECT_EQ(hits->size(), 2u);
+  EXPECT_NE(ask(*store).find(other), std::string::npos);
+
   // A write through this connection.
   const std::string near =
       "Vietnam and Japan signed a memorandum on cooperation in semiconductor research.";

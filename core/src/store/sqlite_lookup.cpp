@@ -16,9 +16,13 @@ Result<std::vector<Match>> SqliteTmStore::Lookup(const LookupRequest& request) {
   if (!snapshot.status().ok()) return snapshot.status().WithFile(path_);
   std::string cache_key;
   if (!request.exhaustive) {
-    const int64_t seen = match_reader_->generation();
     if (Status s = match_reader_->Refresh(); !s.ok()) return s.WithFile(path_);
-    if (match_reader_->generation() != seen) answers_->Changed();
+    // A change this connection saw (here, in a concordance search, or its own write) and has
+    // not told the cache of yet.
+    if (match_reader_->generation() != told_generation_) {
+      answers_->Changed();
+      told_generation_ = match_reader_->generation();
+    }
     cache_key = AnswerCache::KeyOf(path_, request);
     if (std::optional<std::vector<Match>> answer = answers_->Find(cache_key, generation)) {
       return std::move(*answer);
