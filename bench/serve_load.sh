@@ -3,7 +3,10 @@
 # generated en queries, --min 70) on the generated 100k TM, alone and while `hashi import`
 # writes 100k other generated units into the same TM; once back to back (throughput) and once
 # with a pause after each answer (PAUSE_MS, default 1000: a translator looking up a sentence a
-# second). Bounded: serve_load stops at the count or after MAX_SECONDS. See bench/README.md.
+# second). The 1,000 generated queries come round 10 times, so after the first round the
+# server's answer cache answers; a last pair of runs asks 10,000 distinct queries back to back,
+# each one searched. Bounded: serve_load stops at the count or after MAX_SECONDS. See
+# bench/README.md.
 # usage: bench/serve_load.sh
 #   HASHI       the hashi to measure (default build/hashi); SERVE_LOAD its bench/serve_load
 #   BENCH_DATA  generated TMX and query files (default /tmp/tmbench/data)
@@ -23,6 +26,12 @@ mkdir -p "$DATA" "$WORK"
 
 [ -f "$DATA/tm100k.tmx" ] || python3 "$GEN" --n 100000 --m 1000 --seed 1 --quiet \
     --out-tmx "$DATA/tm100k.tmx" --queries-prefix "$DATA/tm100k.queries"
+# The same TM (same seed) with 10,000 queries: only the query files are kept.
+[ -f "$DATA/tm100k.q10000.queries.en.txt" ] && [ -f "$DATA/tm100k.q10000.queries.en.tsv" ] || {
+  python3 "$GEN" --n 100000 --m 10000 --seed 1 --quiet --out-tmx "$WORK/q10000.tmx" \
+      --queries-prefix "$DATA/tm100k.q10000.queries"
+  rm -f "$WORK/q10000.tmx"
+}
 [ -f "$DATA/tm100k-seed2.tmx" ] || python3 "$GEN" --n 100000 --m 0 --seed 2 --quiet \
     --out-tmx "$DATA/tm100k-seed2.tmx"
 
@@ -48,14 +57,16 @@ fresh_tm() {  # the server again on the 100k units only
 }
 trap 'kill $SERVER 2>/dev/null; wait $SERVER 2>/dev/null || true' EXIT
 start_server
+QUERIES="$DATA/tm100k.queries.en.txt"
 load() {  # pause_ms [extra options]
-  "$SERVE_LOAD" --port "$PORT" --queries "$DATA/tm100k.queries.en.txt" --from en --to vi \
+  "$SERVE_LOAD" --port "$PORT" --queries "$QUERIES" --from en --to vi \
       --clients "$CLIENTS" --requests "$REQUESTS" --max-seconds "$MAX_SECONDS" \
       --pause-ms "$1" "${@:2}" || true
 }
 # The load while `hashi import` writes 100k other units into the TM: the import starts a second
-# before the clients; prints the load's figures, those of the requests sent while the import
-# ran ("during"), and how long it took.
+# before the clients, which go on until 2 s after it ends (and at least REQUESTS); prints the
+# load's figures, those of the requests sent while the import ran ("during"), and how long it
+# took.
 under_import() {  # pause_ms
   local t0 t1 writer result
   t0=$(date +%s.%N)
@@ -64,7 +75,7 @@ under_import() {  # pause_ms
     date +%s.%N >"$WORK/import_end"; rm -f "$WORK/importing" ) &
   writer=$!
   sleep 1
-  result=$(load "$1" --during "$WORK/importing")
+  result=$(load "$1" --during "$WORK/importing" --until-gone "$WORK/importing")
   t1=$(date +%s.%N)
   wait $writer
   echo "$result; the import took $(python3 -c "print(f'{$(cat "$WORK/import_end") - $t0:.1f}')") s of the run's $(python3 -c "print(f'{$t1 - $t0:.1f}')") s"
@@ -76,4 +87,8 @@ echo "back to back, under import: $(under_import 0)"
 fresh_tm
 echo "${PAUSE_MS:-1000} ms pause, alone:         $(load "${PAUSE_MS:-1000}")"
 echo "${PAUSE_MS:-1000} ms pause, under import:  $(under_import "${PAUSE_MS:-1000}")"
+fresh_tm
+QUERIES="$DATA/tm100k.q10000.queries.en.txt"
+echo "distinct queries, back to back, alone:        $(load 0)"
+echo "distinct queries, back to back, under import: $(under_import 0)"
 echo "units after: $(curl -s "http://127.0.0.1:$PORT/api/stats" | python3 -c 'import json,sys; print(json.load(sys.stdin)["units"])')"
