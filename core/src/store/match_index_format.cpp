@@ -85,8 +85,8 @@ bool DecodeKeyBlock(std::string_view blob, std::string_view lang, KeyBlock& bloc
   return blob.empty();
 }
 
-bool KeyBlockView::Parse(std::string blob, std::string_view lang) {
-  blob_ = std::move(blob);
+bool KeyBlockView::Parse(std::string_view blob, std::string_view lang) {
+  blob_ = blob;
   lang_ = std::string(lang);
   std::string_view in(blob_);
   for (int slot = 0; slot < kBlockSlots; ++slot) {

@@ -64,8 +64,9 @@ bool DecodeKeyBlock(std::string_view blob, std::string_view lang, KeyBlock& bloc
 // entries start, and ForEachEntry() decodes one unit's entries on demand. For the reader.
 class KeyBlockView {
  public:
-  // Takes the blob; false if it is malformed.
-  bool Parse(std::string blob, std::string_view lang);
+  // Reads `blob`, which must outlive the view (the reader keeps it in a KeyArena); false if it
+  // is malformed.
+  bool Parse(std::string_view blob, std::string_view lang);
   // Calls visit(ord, tag, key) for each entry of `slot` (tag and key valid while this view
   // lives); stops early when visit returns false.
   template <typename Visit>
@@ -81,7 +82,7 @@ class KeyBlockView {
   void PrefetchStart(int slot) const { __builtin_prefetch(&starts_[slot]); }
 
  private:
-  std::string blob_;
+  std::string_view blob_;
   std::string lang_;
   uint32_t starts_[kBlockSlots + 1] = {};
 };

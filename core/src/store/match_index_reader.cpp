@@ -143,6 +143,7 @@ void MatchIndexReader::DropChunk(const std::string& lang, int64_t chunk) {
   const int64_t end = std::min<int64_t>(first + (match::kChunkSlots >> kBlockBits),
                                         static_cast<int64_t>(c.blocks.size()));
   for (int64_t block = first; block < end; ++block) c.blocks[static_cast<size_t>(block)].reset();
+  if (static_cast<size_t>(chunk) < c.arenas.size()) c.arenas[static_cast<size_t>(chunk)].reset();
 }
 
 Result<int> MatchIndexReader::LangId(const std::string& lang) {
@@ -256,13 +257,22 @@ Result<std::string_view> MatchIndexReader::Postings(const std::string& lang, int
   return std::string_view(posting_blob_);
 }
 
+KeyArena& MatchIndexReader::ArenaOf(LangCache& cache, int64_t chunk) {
+  std::unique_ptr<KeyArena>& arena = Slot(cache.arenas, chunk);
+  if (!arena) arena = std::make_unique<KeyArena>();
+  return *arena;
+}
+
 Status MatchIndexReader::LoadBlock(const std::string& lang, int lang_id, int64_t block) {
   auto view = std::make_unique<KeyBlockView>();
   bool ok = true;
   if (lang_id != 0) {
     block_.Bind(1, BlockRow(lang_id, block));
     Result<bool> row = block_.Step();
-    if (row.ok() && *row) ok = view->Parse(std::string(block_.ColumnBlob(0)), lang);
+    if (row.ok() && *row) {
+      KeyArena& arena = ArenaOf(Cache(lang), (block << kBlockBits) >> match::kChunkBits);
+      ok = view->Parse(arena.Keep(block_.ColumnBlob(0)), lang);
+    }
     block_.Reset();
     if (!row.ok()) return row.status();
   }
@@ -291,6 +301,7 @@ Status MatchIndexReader::LoadChunkKeys(const std::string& lang, int64_t chunk) {
   const int64_t first = (chunk << match::kChunkBits) >> kBlockBits;
   const int64_t last = first + (match::kChunkSlots >> kBlockBits) - 1;
   std::vector<std::unique_ptr<KeyBlockView>>& blocks = Cache(lang).blocks;
+  KeyArena& arena = ArenaOf(Cache(lang), chunk);
   chunk_blocks_.Bind(1, BlockRow(*id, first)).Bind(2, BlockRow(*id, last));
   Status status;
   for (;;) {
@@ -301,7 +312,7 @@ Status MatchIndexReader::LoadChunkKeys(const std::string& lang, int64_t chunk) {
     std::unique_ptr<KeyBlockView>& slot = Slot(blocks, block);
     if (slot) continue;
     slot = std::make_unique<KeyBlockView>();
-    if (!slot->Parse(std::string(chunk_blocks_.ColumnBlob(1)), lang)) {
+    if (!slot->Parse(arena.Keep(chunk_blocks_.ColumnBlob(1)), lang)) {
       status = Damaged("keys of block " + std::to_string(block));
       break;
     }

@@ -20,6 +20,7 @@
 
 #include "hashi/status.h"
 #include "sqlite/statement.h"
+#include "store/key_arena.h"
 #include "store/length_classes.h"
 #include "store/match_index_format.h"
 #include "store/posting_cache.h"
@@ -121,8 +122,11 @@ class MatchIndexReader {
     std::vector<std::unique_ptr<std::vector<uint16_t>>> lengths;
     std::vector<std::unique_ptr<LengthClasses>> classes;
     std::vector<std::unique_ptr<KeyBlockView>> blocks;
+    std::vector<std::unique_ptr<KeyArena>> arenas;  // per chunk: the bytes of its blocks
   };
   LangCache& Cache(const std::string& lang);
+  // Where the key blocks of `chunk` are kept.
+  static KeyArena& ArenaOf(LangCache& cache, int64_t chunk);
   std::unordered_map<std::string, LangCache> caches_;
   std::set<std::pair<std::string, int64_t>> loaded_chunks_;
   LangCache* last_cache_ = nullptr;  // caches_[last_lang_]: most queries stay in one language
