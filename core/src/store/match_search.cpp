@@ -50,8 +50,12 @@
 namespace hashi::store {
 namespace {
 
-// Once a query has verified this many units of one chunk, the chunk's keys are read at once.
-constexpr int kBulkLoadUnits = 128;
+// Once a query has verified this many units of one chunk, or is about to (a bucket holds that
+// many), the chunk's keys are read at once: about 1,000 units touch 40 % of its 2,048 key
+// blocks, where one range scan costs less than a B-tree descent per block. Below that, blocks
+// are read one by one: a one-off lookup that verifies a few hundred units per chunk read a
+// whole 1M TM's keys (150 MB) with the threshold at 128, and took 0.24 s instead of 0.09 s.
+constexpr int kBulkLoadUnits = 1024;
 // The probe counts up to this many of the rarest tokens, as long as their lists hold at most
 // kProbePostings postings in all, and verifies the kProbeUnits units holding most of them.
 constexpr int kProbeTokens = 24;
@@ -579,6 +583,7 @@ constexpr size_t kShareBatch = 256;
 
 Status IndexedSearch::VerifyBucket(int bound, std::vector<int64_t>& units) {
   std::sort(units.begin(), units.end());  // neighbours share key blocks
+  if (Status s = LoadBusyChunks(units); !s.ok()) return s;
   if (query_->threads > 1 && units.size() >= kSplitUnits && bound >= top_->threshold()) {
     return VerifyShared(bound, units);
   }
@@ -630,14 +635,22 @@ Status IndexedSearch::VerifyShared(int bound, const std::vector<int64_t>& units)
 }
 
 // `units` are sorted: the units of a chunk, and of a block, follow one another.
-Result<std::vector<const KeyBlockView*>> IndexedSearch::LoadBlocks(
-    const std::vector<int64_t>& units) {
+Status IndexedSearch::LoadBusyChunks(const std::vector<int64_t>& units) {
   for (size_t i = 0, end = 0; i < units.size(); i = end) {
     const int64_t chunk = match::ChunkOf(units[i]);
     while (end < units.size() && match::ChunkOf(units[end]) == chunk) ++end;
-    if (end - i < static_cast<size_t>(kBulkLoadUnits)) continue;
+    const bool known = chunk < static_cast<int64_t>(positions_.size()) && positions_[chunk] >= 0;
+    const size_t before = known ? static_cast<size_t>(verified_in_[positions_[chunk]]) : 0;
+    if (end - i + before < static_cast<size_t>(kBulkLoadUnits)) continue;
     if (Status s = reader_.LoadChunkKeys(query_->lang, chunk); !s.ok()) return s;
   }
+  return Status::Ok();
+}
+
+// `units` are sorted (VerifyBucket loaded the busy chunks' keys): the units of a chunk, and of a
+// block, follow one another.
+Result<std::vector<const KeyBlockView*>> IndexedSearch::LoadBlocks(
+    const std::vector<int64_t>& units) {
   std::vector<const KeyBlockView*> blocks;
   blocks.reserve(units.size());
   const KeyBlockView* block = nullptr;

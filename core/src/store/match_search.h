@@ -77,6 +77,9 @@ class IndexedSearch {
   // not thread-safe), and the units whose distance can be within the cut-off of `threshold`
   // (the others cannot score that much).
   Result<std::vector<const KeyBlockView*>> LoadBlocks(const std::vector<int64_t>& units);
+  // Reads at once the keys of each chunk that `units` (sorted) and the units verified before
+  // hold kBulkLoadUnits of.
+  Status LoadBusyChunks(const std::vector<int64_t>& units);
   void Prefilter(const int64_t* units, const KeyBlockView* const* blocks, size_t count,
                  int threshold, std::vector<int64_t>& survivors);
   Status Verify(int64_t unit);
