@@ -5,6 +5,7 @@
 
 #include <gtest/gtest.h>
 
+#include <filesystem>
 #include <optional>
 #include <string>
 #include <vector>
@@ -109,64 +110,73 @@ TEST(AnswerCache, ForgetsTheLeastRecentlyUsedFirst) {
   EXPECT_EQ(cache.size(), before);
 }
 
+// A TM of 300 generated units at dir/tm.sqlite; its path.
+std::filesystem::path GeneratedTm(const testing::TempDir& dir, uint32_t seed) {
+  const auto path = dir.path() / "tm.sqlite";
+  std::unique_ptr<TmStore> store = testing::OpenTm(path, OpenMode::kReadWrite);
+  if (store) testing::ImportUnits(*store, testing::GenerateUnits(300, seed), "tm.tmx");
+  return path;
+}
+
+Unit UnitOf(const std::string& en) {
+  Unit u;
+  u.variants = {MakeVariant("en", en), MakeVariant("vi", "Hợp tác đào tạo bán dẫn."),
+                MakeVariant("ja", "半導体人材育成の覚書。")};
+  return u;
+}
+
+// A write through a connection of its own (another process would be the same to SQLite).
+void ImportElsewhere(const std::filesystem::path& tm, const std::string& en,
+                     const std::string& origin) {
+  std::unique_ptr<TmStore> writer = testing::OpenTm(tm, OpenMode::kReadWrite);
+  ASSERT_NE(writer, nullptr);
+  testing::ImportUnits(*writer, {UnitOf(en)}, origin);
+}
+
+// The matches of `query` on `store`, one "unit:score:source" line each.
+std::string Answer(TmStore& store, const std::string& query) {
+  Result<std::vector<Match>> found = store.Lookup(RequestFor(query));
+  EXPECT_TRUE(found.ok()) << found.status().ToString();
+  std::string out;
+  for (const Match& m : found.ok() ? *found : std::vector<Match>{}) {
+    out += std::to_string(m.unit) + ":" + std::to_string(m.score) + ":" + m.source.text + "\n";
+  }
+  return out;
+}
+
 // Through a real store: repeated lookups answer alike, and a write by either connection shows.
 TEST(AnswerCacheInStore, ARepeatedLookupSeesEveryWrite) {
   testing::TempDir dir;
-  const auto path = dir.path() / "tm.sqlite";
+  const auto path = GeneratedTm(dir, 5);
   std::unique_ptr<TmStore> store = testing::OpenTm(path, OpenMode::kReadWrite);
   ASSERT_NE(store, nullptr);
-  testing::ImportUnits(*store, testing::GenerateUnits(300, 5), "tm.tmx");
   const std::string query =
       "Vietnam and Japan signed a memorandum on cooperation in semiconductor training.";
-  auto ask = [&](TmStore& s) {
-    Result<std::vector<Match>> found = s.Lookup(RequestFor(query));
-    EXPECT_TRUE(found.ok()) << found.status().ToString();
-    std::string out;
-    for (const Match& m : found.ok() ? *found : std::vector<Match>{}) {
-      out += std::to_string(m.unit) + ":" + std::to_string(m.score) + ":" + m.source.text + "\n";
-    }
-    return out;
-  };
-  const std::string first = ask(*store);
-  EXPECT_EQ(ask(*store), first);
+  const std::string first = Answer(*store, query);
+  EXPECT_EQ(Answer(*store, query), first);
   EXPECT_EQ(first.find("semiconductor"), std::string::npos);
 
-  auto unit = [](const std::string& en) {
-    Unit u;
-    u.variants = {MakeVariant("en", en), MakeVariant("vi", "Hợp tác đào tạo bán dẫn."),
-                  MakeVariant("ja", "半導体人材育成の覚書。")};
-    return u;
-  };
-  // A write through another connection (another process would be the same to SQLite).
-  {
-    std::unique_ptr<TmStore> writer = testing::OpenTm(path, OpenMode::kReadWrite);
-    ASSERT_NE(writer, nullptr);
-    testing::ImportUnits(*writer, {unit(query)}, "other.tmx");
-  }
-  const std::string second = ask(*store);
+  ImportElsewhere(path, query, "other.tmx");
+  const std::string second = Answer(*store, query);
   EXPECT_NE(second.find(":100:" + query), std::string::npos) << second;
-  EXPECT_EQ(ask(*store), second);
+  EXPECT_EQ(Answer(*store, query), second);
 
   // A write through another connection that a concordance search on this one sees first.
   const std::string other = "Vietnam and Japan signed a memorandum on semiconductor training.";
-  {
-    std::unique_ptr<TmStore> writer = testing::OpenTm(path, OpenMode::kReadWrite);
-    ASSERT_NE(writer, nullptr);
-    testing::ImportUnits(*writer, {unit(other)}, "later.tmx");
-  }
+  ImportElsewhere(path, other, "later.tmx");
   ConcordRequest concord;
   concord.lang = "en";
   concord.phrase = "semiconductor";
   Result<std::vector<ConcordHit>> hits = store->Concord(concord);
   ASSERT_TRUE(hits.ok()) << hits.status().ToString();
   EXPECT_EQ(hits->size(), 2u);
-  EXPECT_NE(ask(*store).find(other), std::string::npos);
+  EXPECT_NE(Answer(*store, query).find(other), std::string::npos);
 
   // A write through this connection.
   const std::string near =
       "Vietnam and Japan signed a memorandum on cooperation in semiconductor research.";
-  testing::ImportUnits(*store, {unit(near)}, "own.tmx");
-  const std::string third = ask(*store);
+  testing::ImportUnits(*store, {UnitOf(near)}, "own.tmx");
+  const std::string third = Answer(*store, query);
   EXPECT_NE(third.find(near), std::string::npos) << third;
 }
 
@@ -174,42 +184,25 @@ TEST(AnswerCacheInStore, ARepeatedLookupSeesEveryWrite) {
 // others, and a commit seen by any of them retires it for all.
 TEST(AnswerCacheInStore, StoresSharingACacheSeeEveryWrite) {
   testing::TempDir dir;
-  const auto path = dir.path() / "tm.sqlite";
-  {
-    std::unique_ptr<TmStore> store = testing::OpenTm(path, OpenMode::kReadWrite);
-    ASSERT_NE(store, nullptr);
-    testing::ImportUnits(*store, testing::GenerateUnits(300, 6), "tm.tmx");
-  }
+  const auto path = GeneratedTm(dir, 6);
   StoreOptions options;
   options.answers = NewAnswerCache();
   Result<std::unique_ptr<TmStore>> first = OpenSqliteStore(path, OpenMode::kReadOnly, options);
   Result<std::unique_ptr<TmStore>> second = OpenSqliteStore(path, OpenMode::kReadOnly, options);
   ASSERT_TRUE(first.ok() && second.ok());
   const std::string query = "Hanoi hosted the first ASEAN forum on green hydrogen last week.";
-  auto ask = [&](TmStore& s) {
-    Result<std::vector<Match>> found = s.Lookup(RequestFor(query));
-    EXPECT_TRUE(found.ok()) << found.status().ToString();
-    return found.ok() && !found->empty() ? (*found)[0].source.text : std::string();
-  };
   // Each store's first lookup opens its view of the TM (a new generation), then answers stay.
-  ask(**first);
-  ask(**second);
+  Answer(**first, query);
+  Answer(**second, query);
   const int64_t settled = options.answers->generation();
-  EXPECT_EQ(ask(**first), "");
-  EXPECT_EQ(ask(**second), "");
+  EXPECT_EQ(Answer(**first, query), "");
+  EXPECT_EQ(Answer(**second, query), "");
   EXPECT_EQ(options.answers->generation(), settled);
   EXPECT_EQ(options.answers->size(), 1u);  // one answer, kept once for both
 
-  {
-    std::unique_ptr<TmStore> writer = testing::OpenTm(path, OpenMode::kReadWrite);
-    ASSERT_NE(writer, nullptr);
-    Unit u;
-    u.variants = {MakeVariant("en", query), MakeVariant("vi", "Diễn đàn hydro xanh."),
-                  MakeVariant("ja", "グリーン水素フォーラム。")};
-    testing::ImportUnits(*writer, {u}, "other.tmx");
-  }
-  EXPECT_EQ(ask(**second), query);
-  EXPECT_EQ(ask(**first), query);
+  ImportElsewhere(path, query, "other.tmx");
+  EXPECT_NE(Answer(**second, query).find(":100:" + query), std::string::npos);
+  EXPECT_NE(Answer(**first, query).find(":100:" + query), std::string::npos);
 }
 
 }  // namespace
