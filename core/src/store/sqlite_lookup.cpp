@@ -12,11 +12,15 @@ namespace hashi::store {
 Result<std::vector<Match>> SqliteTmStore::Lookup(const LookupRequest& request) {
   if (Status s = ValidateLookup(request); !s.ok()) return s;
   const int64_t generation = answers_->generation();  // before the snapshot: answer_cache.h
+  // Inside a transaction of this connection the answer may hold writes not committed yet.
+  const bool cacheable = !request.exhaustive && sqlite3_get_autocommit(db_.get()) != 0;
   ReadSnapshot snapshot(db_.get());
   if (!snapshot.status().ok()) return snapshot.status().WithFile(path_);
   std::string cache_key;
   if (!request.exhaustive) {
     if (Status s = match_reader_->Refresh(); !s.ok()) return s.WithFile(path_);
+  }
+  if (cacheable) {
     // A change this connection saw (here, in a concordance search, or its own write) and has
     // not told the cache of yet.
     if (match_reader_->generation() != told_generation_) {
@@ -50,7 +54,7 @@ Result<std::vector<Match>> SqliteTmStore::Lookup(const LookupRequest& request) {
   }
   if (Status s = search_->Run(query, scorer, top); !s.ok()) return s.WithFile(path_);
   Result<std::vector<Match>> answer = RankContenders(request, top.Contenders());
-  if (answer.ok()) answers_->Put(cache_key, generation, *answer);
+  if (answer.ok() && cacheable) answers_->Put(cache_key, generation, *answer);
   return answer;
 }
 
