@@ -53,30 +53,20 @@ struct Options {
 bool Parse(int argc, char** argv, Options& o) {
   for (int i = 1; i + 1 < argc; i += 2) {
     const std::string flag = argv[i], value = argv[i + 1];
-    if (flag == "--port")
-      o.port = std::atoi(value.c_str());
-    else if (flag == "--queries")
-      o.queries = value;
-    else if (flag == "--from")
-      o.from = value;
-    else if (flag == "--to")
-      o.to = value;
-    else if (flag == "--min")
-      o.min = value;
-    else if (flag == "--clients")
-      o.clients = std::atoi(value.c_str());
-    else if (flag == "--requests")
-      o.requests = std::atol(value.c_str());
-    else if (flag == "--max-seconds")
-      o.max_seconds = std::atof(value.c_str());
-    else if (flag == "--pause-ms")
-      o.pause_ms = std::atoi(value.c_str());
-    else if (flag == "--during")
-      o.during = value;
-    else if (flag == "--until-gone")
-      o.until_gone = value;
-    else
-      return false;
+    // clang-format off
+    if (flag == "--port") o.port = std::atoi(value.c_str());
+    else if (flag == "--queries") o.queries = value;
+    else if (flag == "--from") o.from = value;
+    else if (flag == "--to") o.to = value;
+    else if (flag == "--min") o.min = value;
+    else if (flag == "--clients") o.clients = std::atoi(value.c_str());
+    else if (flag == "--requests") o.requests = std::atol(value.c_str());
+    else if (flag == "--max-seconds") o.max_seconds = std::atof(value.c_str());
+    else if (flag == "--pause-ms") o.pause_ms = std::atoi(value.c_str());
+    else if (flag == "--during") o.during = value;
+    else if (flag == "--until-gone") o.until_gone = value;
+    else return false;
+    // clang-format on
   }
   return o.port > 0 && !o.queries.empty() && o.clients > 0 && o.requests > 0;
 }
@@ -127,13 +117,14 @@ int main(int argc, char** argv) {
   const Clock::time_point start = Clock::now();
   const Clock::time_point deadline =
       start + std::chrono::milliseconds(static_cast<long>(o.max_seconds * 1000));
-  // When o.until_gone was first seen gone, plus 2 s (Clock::time_point::max() until then).
+  // Until when --until-gone keeps the clients going: 2 s after its file was first seen gone
+  // (Clock::time_point::max() while it exists).
   std::mutex gone_mutex;
   Clock::time_point gone_at = Clock::time_point::max();
-  auto gone_plus_2s = [&](const Options& options) {
+  auto until_gone_end = [&] {
     std::lock_guard lock(gone_mutex);
     std::error_code ec;
-    if (gone_at == Clock::time_point::max() && !std::filesystem::exists(options.until_gone, ec)) {
+    if (gone_at == Clock::time_point::max() && !std::filesystem::exists(o.until_gone, ec)) {
       gone_at = Clock::now();
     }
     return gone_at == Clock::time_point::max() ? gone_at : gone_at + std::chrono::seconds(2);
@@ -154,7 +145,7 @@ int main(int argc, char** argv) {
       std::vector<double> mine, mine_during;
       auto more = [&](long i) {
         if (Clock::now() >= deadline) return false;
-        return i < o.requests || (!o.until_gone.empty() && Clock::now() < gone_plus_2s(o));
+        return i < o.requests || (!o.until_gone.empty() && Clock::now() < until_gone_end());
       };
       for (long i = next++; more(i); i = next++) {
         const std::string path = httplib::append_query_params(

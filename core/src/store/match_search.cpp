@@ -639,8 +639,9 @@ Status IndexedSearch::LoadBusyChunks(const std::vector<int64_t>& units) {
   for (size_t i = 0, end = 0; i < units.size(); i = end) {
     const int64_t chunk = match::ChunkOf(units[i]);
     while (end < units.size() && match::ChunkOf(units[end]) == chunk) ++end;
-    const bool known = chunk < static_cast<int64_t>(positions_.size()) && positions_[chunk] >= 0;
-    const size_t before = known ? static_cast<size_t>(verified_in_[positions_[chunk]]) : 0;
+    // Stale postings may name a chunk the language no longer has: Verify passes such units.
+    if (chunk >= static_cast<int64_t>(positions_.size()) || positions_[chunk] < 0) continue;
+    const auto before = static_cast<size_t>(verified_in_[positions_[chunk]]);
     if (end - i + before < static_cast<size_t>(kBulkLoadUnits)) continue;
     if (Status s = reader_.LoadChunkKeys(query_->lang, chunk); !s.ok()) return s;
   }
