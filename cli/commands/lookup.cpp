@@ -96,7 +96,10 @@ class LookupCommand : public Command {
     Result<std::unique_ptr<TmStore>> store = OpenSqliteStore(ctx.tm_path, OpenMode::kReadOnly);
     if (!store.ok()) return store.status();
     WarnIfLanguageMissing(**store, *LanguageTag::Parse(request->from), ctx);
-    if (text != "-") return LookUp(**store, *request, text, false, ctx);
+    if (text != "-") {
+      request->keep_keys = false;  // the process ends after this lookup
+      return LookUp(**store, *request, text, false, ctx);
+    }
     return LookUpLines(**store, *request, ctx);
   }
 

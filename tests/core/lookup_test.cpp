@@ -29,8 +29,12 @@ Unit MakeUnit(const std::string& en, const std::string& vi, const std::string& j
 
 class LookupTest : public ::testing::Test {
  protected:
+  // Without the answer cache: these tests compare ways of searching (one thread and two,
+  // keeping keys and not, indexed and exhaustive), which a cached answer would stand in for.
   std::unique_ptr<TmStore> Open(OpenMode mode = OpenMode::kReadWrite) {
-    return testing::OpenTm(dir_ / "tm.db", mode);
+    StoreOptions options;
+    options.cache_answers = false;
+    return testing::OpenTm(dir_ / "tm.db", mode, options);
   }
   static LookupRequest Request(const std::string& from, const std::string& text) {
     return testing::TrilingualRequest(from, text);
@@ -40,9 +44,12 @@ class LookupTest : public ::testing::Test {
     EXPECT_TRUE(found.ok()) << found.status().ToString();
     return found.ok() ? *found : std::vector<Match>{};
   }
-  // Runs the request indexed and exhaustively; checks both agree and returns the answer.
+  // Runs the request indexed (keeping the keys it reads, and not: a one-off lookup compares
+  // them where SQLite reads them) and exhaustively; checks all agree and returns the answer.
   static std::vector<Match> FindBoth(TmStore& store, LookupRequest r) {
     std::vector<Match> indexed = Find(store, r);
+    r.keep_keys = false;
+    EXPECT_EQ(Summary(Find(store, r)), Summary(indexed)) << "keeping no keys: " << r.query.text;
     r.exhaustive = true;
     std::vector<Match> reference = Find(store, r);
     EXPECT_EQ(Summary(indexed), Summary(reference)) << r.query.text;

@@ -240,8 +240,9 @@ ImportStats ImportUnits(TmStore& store, std::vector<Unit> units, const std::stri
   return stats.ok() ? *stats : ImportStats{};
 }
 
-std::unique_ptr<TmStore> OpenTm(const std::filesystem::path& path, OpenMode mode) {
-  Result<std::unique_ptr<TmStore>> store = OpenSqliteStore(path, mode);
+std::unique_ptr<TmStore> OpenTm(const std::filesystem::path& path, OpenMode mode,
+                                StoreOptions options) {
+  Result<std::unique_ptr<TmStore>> store = OpenSqliteStore(path, mode, std::move(options));
   EXPECT_TRUE(store.ok()) << store.status().ToString();
   return store.ok() ? std::move(*store) : nullptr;
 }

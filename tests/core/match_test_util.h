@@ -55,7 +55,8 @@ std::string FillSlots(const std::string& pattern, const std::string slots[4]);
 int BandFloorOf(int score, const std::vector<int>& floors);
 
 // Opens the TM at `path`; fails the test (and returns null) on error.
-std::unique_ptr<TmStore> OpenTm(const std::filesystem::path& path, OpenMode mode);
+std::unique_ptr<TmStore> OpenTm(const std::filesystem::path& path, OpenMode mode,
+                                StoreOptions options = {});
 
 // A lookup of `text` from `from` into en, vi and ja, with the defaults otherwise.
 LookupRequest TrilingualRequest(const std::string& from, const std::string& text);

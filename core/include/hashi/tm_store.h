@@ -150,6 +150,8 @@ struct StoreOptions {
   std::function<void(const std::string& tm_path)> on_wait;
   // Shared with the other stores of this TM; null: the store keeps its own.
   std::shared_ptr<AnswerCache> answers;
+  // false: no answer is cached, every lookup is searched (for comparing ways of searching).
+  bool cache_answers = true;
 };
 
 // Opens the SQLite TM at `path`. Errors: not a SQLite database, a hashi schema newer than this

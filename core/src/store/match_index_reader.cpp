@@ -321,6 +321,30 @@ Status MatchIndexReader::LoadChunkKeys(const std::string& lang, int64_t chunk) {
   return status;
 }
 
+Status MatchIndexReader::VisitBlocks(
+    const std::string& lang, int64_t first, int64_t last,
+    const std::function<bool(int64_t block, const KeyBlockView& view)>& visit) {
+  Result<int> id = LangId(lang);
+  if (!id.ok()) return id.status();
+  if (*id == 0) return Status::Ok();
+  chunk_blocks_.Bind(1, BlockRow(*id, first)).Bind(2, BlockRow(*id, last));
+  Status status;
+  KeyBlockView view;
+  for (;;) {
+    Result<bool> row = chunk_blocks_.Step();
+    if (!row.ok()) status = row.status();
+    if (!row.ok() || !*row) break;
+    const int64_t block = RowLowBits(chunk_blocks_.ColumnInt(0));
+    if (!view.Parse(chunk_blocks_.ColumnBlob(1), lang)) {
+      status = Damaged("keys of block " + std::to_string(block));
+      break;
+    }
+    if (!visit(block, view)) break;
+  }
+  chunk_blocks_.Reset();
+  return status;
+}
+
 bool MatchIndexReader::ChunkKeysLoaded(const std::string& lang, int64_t chunk) const {
   return loaded_chunks_.count({lang, chunk}) > 0;
 }

@@ -9,6 +9,7 @@
 #include <sqlite3.h>
 
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <memory>
 #include <set>
@@ -75,6 +76,13 @@ class MatchIndexReader {
   // needs many of them.
   Status LoadChunkKeys(const std::string& lang, int64_t chunk);
   bool ChunkKeysLoaded(const std::string& lang, int64_t chunk) const;
+  // Calls visit(block, view) for each stored key block of `lang` numbered first..last, in
+  // order, with a view of the bytes where SQLite reads them: nothing is copied or kept, and
+  // the view is valid only during the call. For a lookup no other will follow (copying a big
+  // TM's keys into fresh memory was most of such a lookup's time). visit returns false to stop.
+  // `visit` must not call this reader.
+  Status VisitBlocks(const std::string& lang, int64_t first, int64_t last,
+                     const std::function<bool(int64_t block, const KeyBlockView& view)>& visit);
 
   // Whether some key of `lang` holds the code point `c` (UTF-8) other than at its very end.
   // Cached.

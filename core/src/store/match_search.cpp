@@ -33,7 +33,9 @@
 // tokens into half the chunks, extracts from half the chunks a round that yields thousands,
 // and takes batches of a large bucket to prefilter while this thread verifies others.
 // Verification is bit-parallel, banded Levenshtein with the cut-off of the current t
-// (match/levenshtein.h), and the key of a unit comes from its key block, read once and kept.
+// (match/levenshtein.h), and the key of a unit comes from its key block, read once and kept;
+// a lookup that keeps no keys (one process, one lookup) compares them where SQLite reads them,
+// a round's candidates in one pass over their blocks.
 #include "store/match_search.h"
 
 #include <algorithm>
@@ -437,6 +439,9 @@ Status IndexedSearch::Search() {
     stats_.counted_tokens = counted;
     const Round round = RoundFor(low, high);
     if (Status s = ExtractRound(counted, round); !s.ok()) return s;
+    if (!query_->keep_keys) {
+      if (Status s = VerifyRoundInPlace(low, high); !s.ok()) return s;
+    }
     for (int bound = high - 1; bound >= low && bound >= top_->threshold(); --bound) {
       if (Status s = VerifyBucket(bound, buckets_[bound]); !s.ok()) return s;
     }
@@ -516,42 +521,115 @@ Status IndexedSearch::Probe(int probe) {
   }
   const size_t take = std::min(kProbeUnits, ranked.size());
   std::partial_sort(ranked.begin(), ranked.begin() + take, ranked.end());
+  if (!query_->keep_keys) {  // in the order of their blocks, to read each once
+    std::vector<std::pair<int64_t, int>> units;
+    for (size_t i = 0; i < take; ++i) units.emplace_back(ranked[i].second, 101);  // all of them
+    std::sort(units.begin(), units.end());
+    return VerifyInPlace(units);
+  }
   for (size_t i = 0; i < take; ++i) {
     if (Status s = Verify(ranked[i].second); !s.ok()) return s;
   }
   return Status::Ok();
 }
-Status IndexedSearch::Verify(int64_t unit) {
+// Marks `unit` verified; its key length as the slot gives it (kNoEntry: nothing to verify,
+// having been verified before, deleted, or outside the language's chunks).
+uint16_t IndexedSearch::Claim(int64_t unit) {
   const int64_t chunk = match::ChunkOf(unit);
   if (chunk >= static_cast<int64_t>(positions_.size()) || positions_[chunk] < 0) {
-    return Status::Ok();  // no such chunk: a stale posting can name no unit outside them
+    return kNoEntry;  // no such chunk: a stale posting can name no unit outside them
   }
   const size_t position = static_cast<size_t>(positions_[chunk]);
   match::ChunkBits& seen = seen_[position];
   const uint16_t slot = match::SlotOf(unit);
   const uint64_t bit = uint64_t{1} << (slot & 63);
-  if (seen[slot >> 6] & bit) return Status::Ok();
+  if (seen[slot >> 6] & bit) return kNoEntry;
   seen[slot >> 6] |= bit;
   // Deleted units keep their postings and keys (the probe may meet them): skip them.
   const uint16_t length = (*lengths_[position])[slot];
-  if (length == kNoEntry) return Status::Ok();
+  if (length != kNoEntry) {
+    ++verified_in_[position];
+    ++stats_.verified;
+  }
+  return length;
+}
+
+// Scores the entries of `unit` (slot value `length`) in `block`.
+Status IndexedSearch::Score(int64_t unit, uint16_t length, const KeyBlockView& block) {
   const int known_length = length == kSeveral ? -1 : length - 1;  // of its only entry
+  Status status;
+  block.ForEachEntry(static_cast<int>(unit % kBlockSlots),
+                     [&](int ord, std::string_view tag, std::string_view key) {
+                       status = scorer_->Score(unit, ord, tag, key, known_length);
+                       return status.ok();
+                     });
+  return status;
+}
+
+Status IndexedSearch::Verify(int64_t unit) {
+  const uint16_t length = Claim(unit);
+  if (length == kNoEntry) return Status::Ok();
   // A chunk many of whose units get verified has all its keys read at once, which is cheaper
   // than block by block, and kept for the queries that follow.
-  if (++verified_in_[position] == kBulkLoadUnits) {
+  const int64_t chunk = match::ChunkOf(unit);
+  if (verified_in_[static_cast<size_t>(positions_[chunk])] == kBulkLoadUnits) {
     if (Status s = reader_.LoadChunkKeys(query_->lang, chunk); !s.ok()) return s;
   }
   Result<const KeyBlockView*> block = reader_.UnitBlock(query_->lang, unit);
   if (!block.ok()) return block.status();
-  ++stats_.verified;
+  return Score(unit, length, **block);
+}
+
+// Blocks of keys this close (in block numbers) are read in one range scan rather than a
+// look-up each: stepping over a few unneeded blocks costs less than descending the B-tree.
+constexpr int64_t kBlockGap = 8;
+
+// Verifies `units` ((unit, bound) sorted by unit) where SQLite reads their keys
+// (MatchIndexReader::VisitBlocks), each while its bound can still enter the answer. Keys are
+// not kept, so a search that keeps none verifies each round's candidates in one pass in the
+// order of their blocks, rather than each bound's in a pass of its own (which read the same
+// blocks again and again); the threshold a unit's bound is checked against is that of its turn.
+Status IndexedSearch::VerifyInPlace(const std::vector<std::pair<int64_t, int>>& units) {
+  int highest = -1;
+  for (const auto& [unit, bound] : units) highest = std::max(highest, bound);
   Status status;
-  (*block)->ForEachEntry(static_cast<int>(unit % kBlockSlots),
-                         [&](int ord, std::string_view tag, std::string_view key) {
-                           status = scorer_->Score(unit, ord, tag, key, known_length);
-                           return status.ok();
-                         });
+  for (size_t i = 0, end = 0; i < units.size() && highest >= top_->threshold(); i = end) {
+    end = i + 1;
+    while (end < units.size() &&
+           BlockOf(units[end].first) - BlockOf(units[end - 1].first) <= kBlockGap) {
+      ++end;
+    }
+    size_t next = i;
+    auto visit = [&](int64_t block, const KeyBlockView& view) {
+      while (next < end && BlockOf(units[next].first) < block) ++next;  // no keys stored
+      for (; next < end && BlockOf(units[next].first) == block; ++next) {
+        const auto [unit, bound] = units[next];
+        if (bound < top_->threshold()) continue;  // better matches turned up meanwhile
+        const uint16_t length = Claim(unit);
+        if (length == kNoEntry) continue;
+        status = Score(unit, length, view);
+        if (!status.ok()) return false;
+      }
+      return next < end && highest >= top_->threshold();
+    };
+    const int64_t first = BlockOf(units[i].first), last = BlockOf(units[end - 1].first);
+    if (Status s = reader_.VisitBlocks(query_->lang, first, last, visit); !s.ok()) return s;
+    if (!status.ok()) return status;
+  }
   return status;
 }
+
+// The candidates of the round [low, high), taken out of their buckets, verified in place.
+Status IndexedSearch::VerifyRoundInPlace(int low, int high) {
+  std::vector<std::pair<int64_t, int>> units;
+  for (int bound = low; bound < high; ++bound) {
+    for (int64_t unit : buckets_[bound]) units.emplace_back(unit, bound);
+    buckets_[bound].clear();
+  }
+  std::sort(units.begin(), units.end());
+  return VerifyInPlace(units);
+}
+
 // Verification of a large bucket waits on memory more than it computes: the units' slot
 // lengths, key-block views and keys lie scattered over hundreds of MB. So where the key of
 // the unit kFarAhead places on starts is prefetched, and the key and slot length of the unit

@@ -82,7 +82,12 @@ class IndexedSearch {
   Status LoadBusyChunks(const std::vector<int64_t>& units);
   void Prefilter(const int64_t* units, const KeyBlockView* const* blocks, size_t count,
                  int threshold, std::vector<int64_t>& survivors);
+  uint16_t Claim(int64_t unit);
+  Status Score(int64_t unit, uint16_t length, const KeyBlockView& block);
   Status Verify(int64_t unit);
+  // For a lookup that keeps no keys (SearchQuery::keep_keys false).
+  Status VerifyInPlace(const std::vector<std::pair<int64_t, int>>& units);
+  Status VerifyRoundInPlace(int low, int high);
   uint16_t SlotLength(int64_t unit) const;
   void Prefetch(int64_t unit, bool near);
   int MinimumCount(int threshold) const;

@@ -11,9 +11,11 @@ namespace hashi::store {
 
 Result<std::vector<Match>> SqliteTmStore::Lookup(const LookupRequest& request) {
   if (Status s = ValidateLookup(request); !s.ok()) return s;
-  const int64_t generation = answers_->generation();  // before the snapshot: answer_cache.h
-  // Inside a transaction of this connection the answer may hold writes not committed yet.
-  const bool cacheable = !request.exhaustive && sqlite3_get_autocommit(db_.get()) != 0;
+  // Inside a transaction of this connection the answer may hold writes not committed yet; a
+  // lookup that keeps no keys is the only one its process makes.
+  const bool cacheable = answers_ && !request.exhaustive && request.keep_keys &&
+                         sqlite3_get_autocommit(db_.get()) != 0;
+  const int64_t generation = cacheable ? answers_->generation() : 0;  // before the snapshot
   ReadSnapshot snapshot(db_.get());
   if (!snapshot.status().ok()) return snapshot.status().WithFile(path_);
   std::string cache_key;
@@ -38,6 +40,7 @@ Result<std::vector<Match>> SqliteTmStore::Lookup(const LookupRequest& request) {
   query.key = match::ToCodePoints(MatchKey(request.query.text));
   query.identity = MatchIdentity(request.query);
   query.threads = std::max(1, request.threads);
+  query.keep_keys = request.keep_keys;
   query.memory = request.memory.get();
   match::TopUnits top = request.band_floors.empty()
                             ? match::TopUnits(request.limit, request.min_score)

@@ -69,7 +69,9 @@ Result<std::unique_ptr<SqliteTmStore>> SqliteTmStore::Open(const std::filesystem
     return Status::NotFound("no TM here yet (hashi import creates one)", {name});
   }
   std::unique_ptr<SqliteTmStore> store(new SqliteTmStore(name, std::move(options)));
-  store->answers_ = store->options_.answers ? store->options_.answers : NewAnswerCache();
+  if (store->options_.cache_answers) {
+    store->answers_ = store->options_.answers ? store->options_.answers : NewAnswerCache();
+  }
   const int flags = mode == OpenMode::kReadOnly ? SQLITE_OPEN_READONLY
                                                 : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
   sqlite3* raw = nullptr;

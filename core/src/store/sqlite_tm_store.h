@@ -97,9 +97,9 @@ class SqliteTmStore : public TmStore {
   sqlite::Statement unit_row_;
   std::unique_ptr<MatchIndexReader> match_reader_;  // caches across lookups; see Lookup()
   std::unique_ptr<IndexedSearch> search_;           // over match_reader_, its scratch kept
-  std::shared_ptr<AnswerCache> answers_;            // options_.answers, or the store's own
-  int64_t told_generation_ = -1;  // match_reader_'s, when answers_ last heard of it
-  std::string import_time_;       // TMX date of the import under way: `changed` of undated units
+  std::shared_ptr<AnswerCache> answers_;  // options_.answers, the store's own, or null: none
+  int64_t told_generation_ = -1;          // match_reader_'s, when answers_ last heard of it
+  std::string import_time_;               // TMX date of this import: `changed` of undated units
 };
 
 }  // namespace hashi::store

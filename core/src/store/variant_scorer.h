@@ -35,6 +35,7 @@ struct SearchQuery {
   std::u32string key;              // MatchKey of the query, as code points
   std::string identity;            // MatchIdentity of the query
   int threads = 1;                 // LookupRequest::threads
+  bool keep_keys = true;           // LookupRequest::keep_keys
   LookupMemory* memory = nullptr;  // LookupRequest::memory
 };
 
