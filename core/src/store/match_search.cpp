@@ -48,6 +48,7 @@
 #include "match/gram_tokens.h"
 #include "match/posting_chunk.h"
 #include "store/lookup_memory.h"
+#include "store/second_reader.h"
 
 namespace hashi::store {
 namespace {
@@ -383,6 +384,9 @@ Status IndexedSearch::Run(const SearchQuery& query, VariantScorer& scorer, match
     status = MakePivot();
   }
   ClearExact();
+  if (second_tried_ && second_reader_ != nullptr) second_reader_->End();
+  second_tried_ = false;
+  second_ = nullptr;
   return status;
 }
 
@@ -584,39 +588,132 @@ Status IndexedSearch::Verify(int64_t unit) {
 // look-up each: stepping over a few unneeded blocks costs less than descending the B-tree.
 constexpr int64_t kBlockGap = 8;
 
-// Verifies `units` ((unit, bound) sorted by unit) where SQLite reads their keys
-// (MatchIndexReader::VisitBlocks), each while its bound can still enter the answer. Keys are
-// not kept, so a search that keeps none verifies each round's candidates in one pass in the
-// order of their blocks, rather than each bound's in a pass of its own (which read the same
-// blocks again and again); the threshold a unit's bound is checked against is that of its turn.
-Status IndexedSearch::VerifyInPlace(const std::vector<std::pair<int64_t, int>>& units) {
-  int highest = -1;
-  for (const auto& [unit, bound] : units) highest = std::max(highest, bound);
-  Status status;
-  for (size_t i = 0, end = 0; i < units.size() && highest >= top_->threshold(); i = end) {
+namespace {
+
+// Calls visit(i, view) for each of units[from, to) (sorted by unit; i its index) whose key block
+// is stored, with the block as `reader` reads it (MatchIndexReader::VisitBlocks), reading the
+// blocks of units close together in one range scan. Stops when visit returns false.
+template <typename Unit, typename Visit>
+Status VisitUnitBlocks(MatchIndexReader& reader, const std::string& lang,
+                       const std::vector<Unit>& units, size_t from, size_t to, Visit visit) {
+  bool go_on = true;
+  for (size_t i = from, end = from; i < to && go_on; i = end) {
     end = i + 1;
-    while (end < units.size() &&
-           BlockOf(units[end].first) - BlockOf(units[end - 1].first) <= kBlockGap) {
+    while (end < to && BlockOf(units[end].first) - BlockOf(units[end - 1].first) <= kBlockGap) {
       ++end;
     }
     size_t next = i;
-    auto visit = [&](int64_t block, const KeyBlockView& view) {
+    auto in_block = [&](int64_t block, const KeyBlockView& view) {
       while (next < end && BlockOf(units[next].first) < block) ++next;  // no keys stored
-      for (; next < end && BlockOf(units[next].first) == block; ++next) {
-        const auto [unit, bound] = units[next];
-        if (bound < top_->threshold()) continue;  // better matches turned up meanwhile
-        const uint16_t length = Claim(unit);
-        if (length == kNoEntry) continue;
-        status = Score(unit, length, view);
-        if (!status.ok()) return false;
+      for (; next < end && BlockOf(units[next].first) == block && go_on; ++next) {
+        go_on = visit(next, view);
       }
-      return next < end && highest >= top_->threshold();
+      return next < end && go_on;
     };
     const int64_t first = BlockOf(units[i].first), last = BlockOf(units[end - 1].first);
-    if (Status s = reader_.VisitBlocks(query_->lang, first, last, visit); !s.ok()) return s;
+    if (Status s = reader.VisitBlocks(lang, first, last, in_block); !s.ok()) return s;
+  }
+  return Status::Ok();
+}
+
+}  // namespace
+
+// Verifies `units` ((unit, bound) sorted by unit) where SQLite reads their keys, each while its
+// bound can still enter the answer. Keys are not kept, so a search that keeps none verifies
+// each round's candidates in one pass in the order of their blocks, rather than each bound's
+// in a pass of its own (which read the same blocks again and again); the threshold a unit's
+// bound is checked against is that of its turn. With a second thread and a second connection
+// (SecondReader), that thread reads and prefilters the upper half of a large round.
+Status IndexedSearch::VerifyInPlace(const std::vector<std::pair<int64_t, int>>& units) {
+  size_t own = units.size();
+  std::vector<Claimed> theirs;
+  std::vector<Survivor> survivors;
+  Status second_status;
+  std::thread second;
+  if (MatchIndexReader* other = SecondConnection(units.size()); other != nullptr) {
+    own = units.size() / 2;
+    const int threshold = top_->threshold();
+    threshold_now_.store(threshold);
+    for (size_t i = own; i < units.size(); ++i) {  // Claim is for this thread only
+      if (units[i].second < threshold) continue;
+      const uint16_t length = Claim(units[i].first);
+      if (length != kNoEntry) theirs.push_back({units[i].first, units[i].second, length});
+    }
+    second = std::thread([this, other, threshold, &theirs, &survivors, &second_status] {
+      second_status = PrefilterInPlace(*other, theirs, threshold, survivors);
+    });
+  }
+  int highest = -1;
+  for (size_t i = 0; i < own; ++i) highest = std::max(highest, units[i].second);
+  Status status;
+  auto verify = [&](size_t i, const KeyBlockView& view) {
+    if (highest < top_->threshold()) return false;
+    const auto [unit, bound] = units[i];
+    if (bound < top_->threshold()) return true;  // better matches turned up meanwhile
+    const uint16_t length = Claim(unit);
+    if (length != kNoEntry) status = Score(unit, length, view);
+    threshold_now_.store(top_->threshold(), std::memory_order_relaxed);
+    return status.ok();
+  };
+  Status read = VisitUnitBlocks(reader_, query_->lang, units, 0, own, verify);
+  if (second.joinable()) second.join();
+  for (const Status* s : {&read, &status, &second_status}) {
+    if (!s->ok()) return *s;
+  }
+  for (const Survivor& survivor : survivors) {
+    if (survivor.bound < top_->threshold()) continue;
+    status = scorer_->Score(survivor.unit, survivor.ord, survivor.tag, survivor.key,
+                            survivor.known_length);
     if (!status.ok()) return status;
   }
-  return status;
+  return Status::Ok();
+}
+
+// Runs on the second thread, with the second connection's reader: of `units` (claimed by the
+// first), keeps those with a key within the cut-off of `threshold` (a copy of it: the block
+// is gone after the visit), for the first thread to score.
+Status IndexedSearch::PrefilterInPlace(MatchIndexReader& reader, const std::vector<Claimed>& units,
+                                       int threshold, std::vector<Survivor>& survivors) {
+  match::Levenshtein& levenshtein = second_levenshtein_;
+  levenshtein.SetPattern(query_->key);
+  std::string last_tag;  // VariantScorer's verdict cache is not for this thread
+  bool last_verdict = false;
+  auto is_source = [&](std::string_view tag) {
+    if (tag != last_tag) {
+      last_tag = std::string(tag);
+      last_verdict = IsSourceTag(tag, query_->from);
+    }
+    return last_verdict;
+  };
+  auto visit = [&](size_t i, const KeyBlockView& view) {
+    const Claimed& unit = units[i];
+    // Matches the first thread found since may rule it out.
+    if (unit.bound < threshold_now_.load(std::memory_order_relaxed)) return true;
+    const int known = unit.length == kSeveral ? -1 : unit.length - 1;
+    auto keep_if_near = [&](int ord, std::string_view tag, std::string_view key) {
+      int n = 0;
+      if (is_source(tag) && DistanceWithinCutoff(levenshtein, key, threshold, n, known) >= 0) {
+        survivors.push_back(
+            {unit.first, unit.bound, ord, std::string(tag), std::string(key), known});
+      }
+      return true;
+    };
+    view.ForEachEntry(static_cast<int>(unit.first % kBlockSlots), keep_if_near);
+    return true;
+  };
+  return VisitUnitBlocks(reader, query_->lang, units, 0, units.size(), visit);
+}
+
+// A round this big is shared with a second connection's thread, when the query may use one.
+constexpr size_t kSplitInPlace = 2048;
+
+MatchIndexReader* IndexedSearch::SecondConnection(size_t units) {
+  if (query_->threads < 2 || second_reader_ == nullptr || units < kSplitInPlace) return nullptr;
+  if (!second_tried_) {
+    second_tried_ = true;
+    second_ = second_reader_->Begin(reader_.stamps());
+  }
+  return second_;
 }
 
 // The candidates of the round [low, high), taken out of their buckets, verified in place.

@@ -3,6 +3,7 @@
 #ifndef HASHI_CORE_STORE_MATCH_SEARCH_H_
 #define HASHI_CORE_STORE_MATCH_SEARCH_H_
 
+#include <atomic>
 #include <cstdint>
 #include <deque>
 #include <functional>
@@ -21,12 +22,16 @@
 
 namespace hashi::store {
 
+class SecondReader;
+
 // One per store connection: it keeps its scratch space (a few MB per chunk of counters and
 // marks) from one query to the next, since allocating and clearing it afresh cost a query at
 // 1M units more than its counting did.
 class IndexedSearch {
  public:
   explicit IndexedSearch(MatchIndexReader& reader) : reader_(reader) {}
+  // A second connection for a lookup that keeps no keys (null: none); it must outlive this.
+  void set_second_reader(SecondReader* second_reader) { second_reader_ = second_reader; }
   // Offers every unit that can score at least top.threshold() to `top`, `scorer` scoring them.
   Status Run(const SearchQuery& query, VariantScorer& scorer, match::TopUnits& top);
 
@@ -88,6 +93,24 @@ class IndexedSearch {
   // For a lookup that keeps no keys (SearchQuery::keep_keys false).
   Status VerifyInPlace(const std::vector<std::pair<int64_t, int>>& units);
   Status VerifyRoundInPlace(int low, int high);
+  struct Claimed {  // a unit claimed for the second thread (first: the unit)
+    int64_t first;
+    int bound;
+    uint16_t length;
+  };
+  struct Survivor {  // a unit the second thread's prefilter let through, with its entry
+    int64_t unit;
+    int bound;
+    int ord;
+    std::string tag, key;
+    int known_length;
+  };
+  Status PrefilterInPlace(MatchIndexReader& reader, const std::vector<Claimed>& units,
+                          int threshold, std::vector<Survivor>& survivors);
+  // The second connection's reader for verifying `units` candidates in place, or null: one
+  // thread reads them (a small round, one thread allowed, no second connection, or one whose
+  // index is not the first's).
+  MatchIndexReader* SecondConnection(size_t units);
   uint16_t SlotLength(int64_t unit) const;
   void Prefetch(int64_t unit, bool near);
   int MinimumCount(int threshold) const;
@@ -107,6 +130,10 @@ class IndexedSearch {
   Status MakePivot();
 
   MatchIndexReader& reader_;
+  SecondReader* second_reader_ = nullptr;
+  MatchIndexReader* second_ = nullptr;  // second_reader_'s in this Run, if it began one
+  bool second_tried_ = false;           // whether this Run asked second_reader_
+  std::atomic<int> threshold_now_{0};   // top_'s, for PrefilterInPlace on the second thread
   const SearchQuery* query_ = nullptr;  // those of the current Run
   VariantScorer* scorer_ = nullptr;
   match::TopUnits* top_ = nullptr;

@@ -5,6 +5,7 @@
 #include "hashi/normalizer.h"
 #include "store/meta_codec.h"
 #include "store/read_snapshot.h"
+#include "store/second_reader.h"
 #include "store/sqlite_tm_store.h"
 
 namespace hashi::store {
@@ -55,6 +56,12 @@ Result<std::vector<Match>> SqliteTmStore::Lookup(const LookupRequest& request) {
     if (Status s = ScanAllUnits(scorer); !s.ok()) return s.WithFile(path_);
     return RankContenders(request, top.Contenders());
   }
+  // A lookup that keeps no keys reads them with a second connection too, where it may use a
+  // second thread (MatchIndexReader is not thread-safe).
+  if (!request.keep_keys && query.threads > 1 && !second_reader_) {
+    second_reader_ = std::make_unique<SecondReader>(path_);
+  }
+  search_->set_second_reader(request.keep_keys ? nullptr : second_reader_.get());
   if (Status s = search_->Run(query, scorer, top); !s.ok()) return s.WithFile(path_);
   Result<std::vector<Match>> answer = RankContenders(request, top.Contenders());
   if (answer.ok() && cacheable) answers_->Put(cache_key, generation, *answer);

@@ -18,6 +18,7 @@
 #include "store/match_index_reader.h"
 #include "store/match_index_writer.h"
 #include "store/match_search.h"
+#include "store/second_reader.h"
 #include "store/unit_preparer.h"
 #include "store/unit_signature.h"
 
@@ -96,6 +97,7 @@ class SqliteTmStore : public TmStore {
   sqlite::Statement delete_unit_;
   sqlite::Statement unit_row_;
   std::unique_ptr<MatchIndexReader> match_reader_;  // caches across lookups; see Lookup()
+  std::unique_ptr<SecondReader> second_reader_;     // for one-off lookups on two cores
   std::unique_ptr<IndexedSearch> search_;           // over match_reader_, its scratch kept
   std::shared_ptr<AnswerCache> answers_;  // options_.answers, the store's own, or null: none
   int64_t told_generation_ = -1;          // match_reader_'s, when answers_ last heard of it
