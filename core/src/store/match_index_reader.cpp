@@ -293,6 +293,23 @@ Result<const KeyBlockView*> MatchIndexReader::UnitBlock(const std::string& lang,
   return Cache(lang).blocks[static_cast<size_t>(block)].get();
 }
 
+// Calls row(block, blob) for each stored key block of language `lang_id` numbered first..last,
+// in order, until it returns false; the blob is valid only during the call.
+Status MatchIndexReader::ForEachBlockRow(
+    int lang_id, int64_t first, int64_t last,
+    const std::function<bool(int64_t block, std::string_view blob)>& row) {
+  chunk_blocks_.Bind(1, BlockRow(lang_id, first)).Bind(2, BlockRow(lang_id, last));
+  Status status;
+  for (;;) {
+    Result<bool> stepped = chunk_blocks_.Step();
+    if (!stepped.ok()) status = stepped.status();
+    if (!stepped.ok() || !*stepped) break;
+    if (!row(RowLowBits(chunk_blocks_.ColumnInt(0)), chunk_blocks_.ColumnBlob(1))) break;
+  }
+  chunk_blocks_.Reset();
+  return status;
+}
+
 Status MatchIndexReader::LoadChunkKeys(const std::string& lang, int64_t chunk) {
   if (!loaded_chunks_.insert({lang, chunk}).second) return Status::Ok();
   Result<int> id = LangId(lang);
@@ -302,23 +319,16 @@ Status MatchIndexReader::LoadChunkKeys(const std::string& lang, int64_t chunk) {
   const int64_t last = first + (match::kChunkSlots >> kBlockBits) - 1;
   std::vector<std::unique_ptr<KeyBlockView>>& blocks = Cache(lang).blocks;
   KeyArena& arena = ArenaOf(Cache(lang), chunk);
-  chunk_blocks_.Bind(1, BlockRow(*id, first)).Bind(2, BlockRow(*id, last));
-  Status status;
-  for (;;) {
-    Result<bool> row = chunk_blocks_.Step();
-    if (!row.ok()) status = row.status();
-    if (!row.ok() || !*row) break;
-    const int64_t block = RowLowBits(chunk_blocks_.ColumnInt(0));
+  Status damaged;
+  Status read = ForEachBlockRow(*id, first, last, [&](int64_t block, std::string_view blob) {
     std::unique_ptr<KeyBlockView>& slot = Slot(blocks, block);
-    if (slot) continue;
+    if (slot) return true;
     slot = std::make_unique<KeyBlockView>();
-    if (!slot->Parse(arena.Keep(chunk_blocks_.ColumnBlob(1)), lang)) {
-      status = Damaged("keys of block " + std::to_string(block));
-      break;
-    }
-  }
-  chunk_blocks_.Reset();
-  return status;
+    if (slot->Parse(arena.Keep(blob), lang)) return true;
+    damaged = Damaged("keys of block " + std::to_string(block));
+    return false;
+  });
+  return read.ok() ? damaged : read;
 }
 
 Status MatchIndexReader::VisitBlocks(
@@ -327,22 +337,14 @@ Status MatchIndexReader::VisitBlocks(
   Result<int> id = LangId(lang);
   if (!id.ok()) return id.status();
   if (*id == 0) return Status::Ok();
-  chunk_blocks_.Bind(1, BlockRow(*id, first)).Bind(2, BlockRow(*id, last));
-  Status status;
   KeyBlockView view;
-  for (;;) {
-    Result<bool> row = chunk_blocks_.Step();
-    if (!row.ok()) status = row.status();
-    if (!row.ok() || !*row) break;
-    const int64_t block = RowLowBits(chunk_blocks_.ColumnInt(0));
-    if (!view.Parse(chunk_blocks_.ColumnBlob(1), lang)) {
-      status = Damaged("keys of block " + std::to_string(block));
-      break;
-    }
-    if (!visit(block, view)) break;
-  }
-  chunk_blocks_.Reset();
-  return status;
+  Status damaged;
+  Status read = ForEachBlockRow(*id, first, last, [&](int64_t block, std::string_view blob) {
+    if (view.Parse(blob, lang)) return visit(block, view);
+    damaged = Damaged("keys of block " + std::to_string(block));
+    return false;
+  });
+  return read.ok() ? damaged : read;
 }
 
 bool MatchIndexReader::ChunkKeysLoaded(const std::string& lang, int64_t chunk) const {

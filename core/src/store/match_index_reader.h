@@ -96,6 +96,8 @@ class MatchIndexReader {
   Status Ready();
   Result<int> LangId(const std::string& lang);  // 0 when the language has no index
   Status LoadBlock(const std::string& lang, int lang_id, int64_t block);
+  Status ForEachBlockRow(int lang_id, int64_t first, int64_t last,
+                         const std::function<bool(int64_t block, std::string_view blob)>& row);
   Status DropChangedChunks();
   void DropChunk(const std::string& lang, int64_t chunk);
 

@@ -445,9 +445,10 @@ Status IndexedSearch::Search() {
     if (Status s = ExtractRound(counted, round); !s.ok()) return s;
     if (!query_->keep_keys) {
       if (Status s = VerifyRoundInPlace(low, high); !s.ok()) return s;
-    }
-    for (int bound = high - 1; bound >= low && bound >= top_->threshold(); --bound) {
-      if (Status s = VerifyBucket(bound, buckets_[bound]); !s.ok()) return s;
+    } else {
+      for (int bound = high - 1; bound >= low && bound >= top_->threshold(); --bound) {
+        if (Status s = VerifyBucket(bound, buckets_[bound]); !s.ok()) return s;
+      }
     }
     high = low;
   }
@@ -536,8 +537,8 @@ Status IndexedSearch::Probe(int probe) {
   }
   return Status::Ok();
 }
-// Marks `unit` verified; its key length as the slot gives it (kNoEntry: nothing to verify,
-// having been verified before, deleted, or outside the language's chunks).
+// Marks `unit` as verified and returns its slot value, kNoEntry when there is nothing to
+// verify (verified before, deleted, or outside the language's chunks).
 uint16_t IndexedSearch::Claim(int64_t unit) {
   const int64_t chunk = match::ChunkOf(unit);
   if (chunk >= static_cast<int64_t>(positions_.size()) || positions_[chunk] < 0) {
