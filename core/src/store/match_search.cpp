@@ -591,28 +591,27 @@ constexpr int64_t kBlockGap = 8;
 
 namespace {
 
-// Calls visit(i, view) for each of units[from, to) (sorted by unit; i its index) whose key block
-// is stored, with the block as `reader` reads it (MatchIndexReader::VisitBlocks), reading the
-// blocks of units close together in one range scan. Stops when visit returns false.
-template <typename Unit, typename Visit>
+// Calls visit(i, view) for each of units[from, to) (sorted by unit_of(units[i])) whose key
+// block is stored, with the block as `reader` reads it (MatchIndexReader::VisitBlocks), reading
+// the blocks of units close together in one range scan. Stops when visit returns false.
+template <typename Unit, typename UnitOf, typename Visit>
 Status VisitUnitBlocks(MatchIndexReader& reader, const std::string& lang,
-                       const std::vector<Unit>& units, size_t from, size_t to, Visit visit) {
+                       const std::vector<Unit>& units, size_t from, size_t to, UnitOf unit_of,
+                       Visit visit) {
+  auto block_of = [&](size_t i) { return BlockOf(unit_of(units[i])); };
   bool go_on = true;
   for (size_t i = from, end = from; i < to && go_on; i = end) {
     end = i + 1;
-    while (end < to && BlockOf(units[end].first) - BlockOf(units[end - 1].first) <= kBlockGap) {
-      ++end;
-    }
+    while (end < to && block_of(end) - block_of(end - 1) <= kBlockGap) ++end;
     size_t next = i;
     auto in_block = [&](int64_t block, const KeyBlockView& view) {
-      while (next < end && BlockOf(units[next].first) < block) ++next;  // no keys stored
-      for (; next < end && BlockOf(units[next].first) == block && go_on; ++next) {
-        go_on = visit(next, view);
-      }
+      while (next < end && block_of(next) < block) ++next;  // no keys stored
+      for (; next < end && block_of(next) == block && go_on; ++next) go_on = visit(next, view);
       return next < end && go_on;
     };
-    const int64_t first = BlockOf(units[i].first), last = BlockOf(units[end - 1].first);
-    if (Status s = reader.VisitBlocks(lang, first, last, in_block); !s.ok()) return s;
+    if (Status s = reader.VisitBlocks(lang, block_of(i), block_of(end - 1), in_block); !s.ok()) {
+      return s;
+    }
   }
   return Status::Ok();
 }
@@ -656,7 +655,8 @@ Status IndexedSearch::VerifyInPlace(const std::vector<std::pair<int64_t, int>>& 
     threshold_now_.store(top_->threshold(), std::memory_order_relaxed);
     return status.ok();
   };
-  Status read = VisitUnitBlocks(reader_, query_->lang, units, 0, own, verify);
+  auto unit_of = [](const std::pair<int64_t, int>& unit) { return unit.first; };
+  Status read = VisitUnitBlocks(reader_, query_->lang, units, 0, own, unit_of, verify);
   if (second.joinable()) second.join();
   for (const Status* s : {&read, &status, &second_status}) {
     if (!s->ok()) return *s;
@@ -695,14 +695,15 @@ Status IndexedSearch::PrefilterInPlace(MatchIndexReader& reader, const std::vect
       int n = 0;
       if (is_source(tag) && DistanceWithinCutoff(levenshtein, key, threshold, n, known) >= 0) {
         survivors.push_back(
-            {unit.first, unit.bound, ord, std::string(tag), std::string(key), known});
+            {unit.unit, unit.bound, ord, std::string(tag), std::string(key), known});
       }
       return true;
     };
-    view.ForEachEntry(static_cast<int>(unit.first % kBlockSlots), keep_if_near);
+    view.ForEachEntry(static_cast<int>(unit.unit % kBlockSlots), keep_if_near);
     return true;
   };
-  return VisitUnitBlocks(reader, query_->lang, units, 0, units.size(), visit);
+  auto unit_of = [](const Claimed& unit) { return unit.unit; };
+  return VisitUnitBlocks(reader, query_->lang, units, 0, units.size(), unit_of, visit);
 }
 
 // A round this big is shared with a second connection's thread, when the query may use one.

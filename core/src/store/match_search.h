@@ -93,8 +93,8 @@ class IndexedSearch {
   // For a lookup that keeps no keys (SearchQuery::keep_keys false).
   Status VerifyInPlace(const std::vector<std::pair<int64_t, int>>& units);
   Status VerifyRoundInPlace(int low, int high);
-  struct Claimed {  // a unit claimed for the second thread (first: the unit)
-    int64_t first;
+  struct Claimed {  // a unit claimed for the second thread
+    int64_t unit;
     int bound;
     uint16_t length;
   };

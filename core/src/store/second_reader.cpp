@@ -12,8 +12,8 @@ MatchIndexReader* SecondReader::Begin(const std::map<int64_t, int64_t>* stamps) 
     sqlite3* raw = nullptr;
     const int rc = sqlite3_open_v2(path_.c_str(), &raw, SQLITE_OPEN_READONLY, nullptr);
     db_.reset(raw);
-    // Mapped as the first reading connection is (sqlite_tm_store.cpp).
-    if (rc != SQLITE_OK || !sqlite::Exec(db_.get(), "PRAGMA mmap_size = 2147418112").ok()) {
+    const std::string mmap = std::string("PRAGMA mmap_size = ") + kReadingMmapSize;
+    if (rc != SQLITE_OK || !sqlite::Exec(db_.get(), mmap).ok()) {
       unusable_ = true;
       db_.reset();
       return nullptr;

@@ -17,6 +17,10 @@
 
 namespace hashi::store {
 
+// PRAGMA mmap_size of a reading connection: up to 2 GB mapped, so that lookups read the match
+// index without copying pages (a 1M-unit TM is over 1 GB).
+inline constexpr char kReadingMmapSize[] = "2147418112";
+
 class SecondReader {
  public:
   explicit SecondReader(std::string path) : path_(std::move(path)) {}

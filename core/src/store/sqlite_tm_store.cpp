@@ -119,9 +119,9 @@ Status SqliteTmStore::Configure(OpenMode mode) {
     return Status::Io("the TM file is read-only: cannot write to it");
   }
   // The first statement reads the file header: a file that is not SQLite fails here. Reading
-  // connections map up to 2 GB, so that lookups read the match index without copying pages (a
-  // 1M-unit TM is over 1 GB); a writing one keeps 64 MB, so an import's memory stays small.
-  const std::string mmap = mode == OpenMode::kReadOnly ? "2147418112" : "67108864";
+  // connections map up to 2 GB (kReadingMmapSize); a writing one keeps 64 MB, so that an
+  // import's memory stays small.
+  const std::string mmap = mode == OpenMode::kReadOnly ? kReadingMmapSize : "67108864";
   if (Status s = sqlite::Exec(db,
                               "PRAGMA foreign_keys = ON; PRAGMA cache_size = -16384;"
                               "PRAGMA temp_store = MEMORY; PRAGMA mmap_size = " +
