@@ -677,15 +677,7 @@ Status IndexedSearch::PrefilterInPlace(MatchIndexReader& reader, const std::vect
                                        int threshold, std::vector<Survivor>& survivors) {
   match::Levenshtein& levenshtein = second_levenshtein_;
   levenshtein.SetPattern(query_->key);
-  std::string last_tag;  // VariantScorer's verdict cache is not for this thread
-  bool last_verdict = false;
-  auto is_source = [&](std::string_view tag) {
-    if (tag != last_tag) {
-      last_tag = std::string(tag);
-      last_verdict = IsSourceTag(tag, query_->from);
-    }
-    return last_verdict;
-  };
+  SourceTagCheck is_source(query_->from);
   auto visit = [&](size_t i, const KeyBlockView& view) {
     const Claimed& unit = units[i];
     // Matches the first thread found since may rule it out.
@@ -856,8 +848,7 @@ void IndexedSearch::Prefilter(const int64_t* units, const KeyBlockView* const* b
                               int threshold, std::vector<int64_t>& survivors) {
   match::Levenshtein& levenshtein = second_levenshtein_;
   levenshtein.SetPattern(query_->key);
-  std::string last_tag;  // VariantScorer's verdict cache is not for this thread
-  bool last_verdict = false;
+  SourceTagCheck is_source(query_->from);
   for (size_t i = 0; i < count; ++i) {
     if (i + kNearAhead < count) {
       blocks[i + kNearAhead]->Prefetch(static_cast<int>(units[i + kNearAhead] % kBlockSlots));
@@ -867,13 +858,9 @@ void IndexedSearch::Prefilter(const int64_t* units, const KeyBlockView* const* b
     const int known_length = length == kSeveral || length == kNoEntry ? -1 : length - 1;
     blocks[i]->ForEachEntry(static_cast<int>(units[i] % kBlockSlots), [&](int, std::string_view tag,
                                                                           std::string_view key) {
-      if (tag != last_tag) {
-        last_tag = std::string(tag);
-        last_verdict = IsSourceTag(tag, query_->from);
-      }
       int n = 0;
       survives =
-          last_verdict && DistanceWithinCutoff(levenshtein, key, threshold, n, known_length) >= 0;
+          is_source(tag) && DistanceWithinCutoff(levenshtein, key, threshold, n, known_length) >= 0;
       return !survives;
     });
     if (survives) survivors.push_back(units[i]);

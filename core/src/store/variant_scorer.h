@@ -44,6 +44,25 @@ struct SearchQuery {
 inline int MaxDistance(int longest, int threshold) { return longest * (100 - threshold) / 100; }
 // Whether a variant with the canonical tag `tag` is in the language of a query from `from`.
 bool IsSourceTag(std::string_view tag, const LanguageTag& from);
+// Whether variants' tags are in the language of a query from `from`, remembering the verdict on
+// the last tag asked about (nearly all are equal). For a second thread, which cannot share the
+// scorer's.
+class SourceTagCheck {
+ public:
+  explicit SourceTagCheck(const LanguageTag& from) : from_(from) {}
+  bool operator()(std::string_view tag) {
+    if (tag != last_tag_) {
+      last_tag_ = std::string(tag);
+      last_verdict_ = IsSourceTag(tag, from_);
+    }
+    return last_verdict_;
+  }
+
+ private:
+  const LanguageTag& from_;
+  std::string last_tag_;
+  bool last_verdict_ = false;
+};
 // The distance between `levenshtein`'s pattern (the query's key) and `key` (UTF-8) if it still
 // allows a score of `threshold`, else -1; `n` receives the key's length in code points, which
 // the caller may give as `known_length` (the index's slot length) to spare counting them.
