@@ -11,12 +11,14 @@
 // no group of translators makes, and whose queueing was most of the p99 measured.
 // usage: serve_load --port P --queries FILE [--from en] [--to vi] [--clients 50]
 //                   [--requests 10000] [--max-seconds 300] [--min 70] [--pause-ms 0]
-//                   [--during FILE] [--until-gone FILE]
+//                   [--during FILE] [--until-gone FILE] [--log FILE]
 // --during FILE: the requests sent while FILE exists (the script creates it for the time an
 // import runs) are also reported on their own, as "during".
 // --until-gone FILE: the clients go on past REQUESTS while FILE exists and for 2 s after it is
 // gone (MAX_SECONDS still bounds the run), so that the run spans all of what FILE marks and
 // what follows at once: an import, its commit, and the first requests on the TM it wrote.
+// --log FILE: a line per request, tab-separated: when it was sent (ms from the start), its
+// latency (ms), 1 if sent during FILE of --during, and the query's line (from 0).
 #include <httplib.h>
 
 #include <algorithm>
@@ -48,6 +50,7 @@ struct Options {
   int pause_ms = 0;
   std::string during;  // a file that exists while something else runs
   std::string until_gone;
+  std::string log;
 };
 
 bool Parse(int argc, char** argv, Options& o) {
@@ -65,6 +68,7 @@ bool Parse(int argc, char** argv, Options& o) {
     else if (flag == "--pause-ms") o.pause_ms = std::atoi(value.c_str());
     else if (flag == "--during") o.during = value;
     else if (flag == "--until-gone") o.until_gone = value;
+    else if (flag == "--log") o.log = value;
     else return false;
     // clang-format on
   }
@@ -96,7 +100,7 @@ int main(int argc, char** argv) {
     std::fputs(
         "usage: serve_load --port P --queries FILE [--from en] [--to vi] [--clients 50] "
         "[--requests 10000] [--max-seconds 300] [--min 70] [--pause-ms 0] "
-        "[--during FILE] [--until-gone FILE]\n",
+        "[--during FILE] [--until-gone FILE] [--log FILE]\n",
         stderr);
     return 2;
   }
@@ -113,7 +117,8 @@ int main(int argc, char** argv) {
   std::atomic<long> failed = 0;
   std::mutex mutex;
   std::vector<double> latencies;
-  std::vector<double> during;  // of the requests sent while o.during existed
+  std::vector<double> during;    // of the requests sent while o.during existed
+  std::vector<std::string> log;  // --log: a line per request
   const Clock::time_point start = Clock::now();
   const Clock::time_point deadline =
       start + std::chrono::milliseconds(static_cast<long>(o.max_seconds * 1000));
@@ -143,6 +148,7 @@ int main(int argc, char** argv) {
       client.set_tcp_nodelay(true);
       client.set_read_timeout(60);
       std::vector<double> mine, mine_during;
+      std::vector<std::string> mine_log;
       auto more = [&](long i) {
         if (Clock::now() >= deadline) return false;
         return i < o.requests || (!o.until_gone.empty() && Clock::now() < until_gone_end());
@@ -159,6 +165,12 @@ int main(int argc, char** argv) {
         const httplib::Result r = client.Get(path.c_str());
         mine.push_back(std::chrono::duration<double, std::milli>(Clock::now() - t0).count());
         if (in_window) mine_during.push_back(mine.back());
+        if (!o.log.empty()) {
+          mine_log.push_back(
+              std::to_string(std::chrono::duration<double, std::milli>(t0 - start).count()) + "\t" +
+              std::to_string(mine.back()) + "\t" + (in_window ? "1" : "0") + "\t" +
+              std::to_string(static_cast<size_t>(i) % queries.size()));
+        }
         if (!r || r->status != 200) ++failed;
         if (o.pause_ms > 0) {
           std::this_thread::sleep_for(std::chrono::duration<double, std::milli>(pause(random)));
@@ -167,9 +179,14 @@ int main(int argc, char** argv) {
       std::lock_guard lock(mutex);
       latencies.insert(latencies.end(), mine.begin(), mine.end());
       during.insert(during.end(), mine_during.begin(), mine_during.end());
+      log.insert(log.end(), mine_log.begin(), mine_log.end());
     });
   }
   for (std::thread& t : threads) t.join();
+  if (!o.log.empty()) {
+    std::ofstream out(o.log);
+    for (const std::string& line : log) out << line << '\n';
+  }
   const double seconds = std::chrono::duration<double>(Clock::now() - start).count();
   const size_t count = latencies.size();
   std::printf(
