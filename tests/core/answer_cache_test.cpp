@@ -37,26 +37,53 @@ LookupRequest RequestFor(const std::string& text) {
   return request;
 }
 
-TEST(AnswerCache, GivesAnAnswerOnlyWhileItsGenerationLasts) {
+TEST(AnswerCache, AnAnswerIsCurrentOnlyWhileItsGenerationLasts) {
   AnswerCache cache;
   const int64_t generation = cache.generation();
   const std::string key =
       AnswerCache::KeyOf("tm.sqlite", RequestFor("The two sides signed the agreement."));
   EXPECT_FALSE(cache.Find(key, generation));
-  cache.Put(key, generation, AnswerOf(7));
-  std::optional<std::vector<Match>> found = cache.Find(key, generation);
+  const UnitsState state{true, 2, 300};
+  cache.Put(key, generation, state, AnswerOf(7));
+  std::optional<AnswerCache::Kept> found = cache.Find(key, generation);
   ASSERT_TRUE(found);
-  ASSERT_EQ(found->size(), 1u);
-  EXPECT_EQ((*found)[0].unit, 7);
-  EXPECT_EQ((*found)[0].targets.at("vi").text, "Hai bên đã ký thỏa thuận.");
-  cache.Changed();  // the TM changed: every answer is stale
-  EXPECT_FALSE(cache.Find(key, generation));
-  EXPECT_FALSE(cache.Find(key, cache.generation()));
-  EXPECT_EQ(cache.size(), 0u);
-  // An answer computed before the change (its lookup read the old generation) is not kept.
-  cache.Put(key, generation, AnswerOf(8));
-  EXPECT_EQ(cache.size(), 0u);
-  EXPECT_FALSE(cache.Find(key, cache.generation()));
+  EXPECT_TRUE(found->current);
+  ASSERT_EQ(found->answer.size(), 1u);
+  EXPECT_EQ(found->answer[0].unit, 7);
+  EXPECT_EQ(found->answer[0].targets.at("vi").text, "Hai bên đã ký thỏa thuận.");
+  cache.Changed();  // the TM changed: the answer is stale, but kept with its units' state
+  for (int64_t asked : {generation, cache.generation()}) {
+    found = cache.Find(key, asked);
+    ASSERT_TRUE(found);
+    EXPECT_FALSE(found->current);
+    EXPECT_EQ(found->state.last_unit, 300);
+    EXPECT_EQ(found->answer[0].unit, 7);
+  }
+  // An answer computed before the change (its lookup read the old generation) is not current.
+  cache.Put(key, generation, state, AnswerOf(8));
+  found = cache.Find(key, cache.generation());
+  ASSERT_TRUE(found);
+  EXPECT_FALSE(found->current);
+  EXPECT_EQ(found->answer[0].unit, 8);
+  // One computed after it is, and an older one does not replace it.
+  cache.Put(key, cache.generation(), UnitsState{true, 2, 301}, AnswerOf(9));
+  cache.Put(key, generation, state, AnswerOf(10));
+  found = cache.Find(key, cache.generation());
+  ASSERT_TRUE(found);
+  EXPECT_TRUE(found->current);
+  EXPECT_EQ(found->answer[0].unit, 9);
+  EXPECT_EQ(found->state.last_unit, 301);
+  EXPECT_EQ(cache.size(), 1u);
+}
+
+TEST(AnswerCache, AStateExtendsAnotherOnlyByAddedUnits) {
+  const UnitsState before{true, 3, 100};
+  EXPECT_TRUE(before.ExtendedBy(UnitsState{true, 3, 100}));
+  EXPECT_TRUE(before.ExtendedBy(UnitsState{true, 3, 250}));
+  EXPECT_FALSE(before.ExtendedBy(UnitsState{true, 4, 250}));  // a unit rewritten or removed
+  EXPECT_FALSE(before.ExtendedBy(UnitsState{true, 3, 99}));
+  EXPECT_FALSE(before.ExtendedBy(UnitsState{}));  // a TM without the count
+  EXPECT_FALSE(UnitsState{}.ExtendedBy(before));
 }
 
 TEST(AnswerCache, TellsApartRequestsThatCanBeAnsweredDifferently) {
@@ -93,11 +120,11 @@ TEST(AnswerCache, ForgetsTheLeastRecentlyUsedFirst) {
   // Answers of about 1 MB: the cache holds kAnswerCacheBytes / 1 MB of them.
   const size_t big = 1 << 20;
   const int fits = static_cast<int>(kAnswerCacheBytes / big) - 1;
-  for (int i = 0; i < fits; ++i) cache.Put("q" + std::to_string(i), 0, AnswerOf(i, big));
+  for (int i = 0; i < fits; ++i) cache.Put("q" + std::to_string(i), 0, {}, AnswerOf(i, big));
   ASSERT_EQ(cache.size(), static_cast<size_t>(fits));
   ASSERT_TRUE(cache.Find("q0", 0));  // q0 is now the most recently used, q1 the least
-  cache.Put("new", 0, AnswerOf(100, big));
-  cache.Put("newer", 0, AnswerOf(101, big));
+  cache.Put("new", 0, {}, AnswerOf(100, big));
+  cache.Put("newer", 0, {}, AnswerOf(101, big));
   EXPECT_TRUE(cache.Find("q0", 0));
   EXPECT_FALSE(cache.Find("q1", 0));
   EXPECT_TRUE(cache.Find("new", 0));
@@ -105,7 +132,7 @@ TEST(AnswerCache, ForgetsTheLeastRecentlyUsedFirst) {
   EXPECT_LE(cache.bytes(), kAnswerCacheBytes);
   // One answer too big to keep is not kept, and flushes nothing.
   const size_t before = cache.size();
-  cache.Put("huge", 0, AnswerOf(102, kAnswerCacheBytes / 2));
+  cache.Put("huge", 0, {}, AnswerOf(102, kAnswerCacheBytes / 2));
   EXPECT_FALSE(cache.Find("huge", 0));
   EXPECT_EQ(cache.size(), before);
 }

@@ -11,6 +11,7 @@
 #include "hashi/normalizer.h"
 #include "hashi/tm_store.h"
 #include "match_test_util.h"
+#include "store/answer_cache.h"
 #include "test_support.h"
 
 namespace hashi {
@@ -214,18 +215,25 @@ TEST_F(LookupTest, AVeryLongQueryIsAnsweredToo) {
   EXPECT_TRUE(FindBoth(*store, Request("en", std::string(10000, 'x'))).empty());
 }
 
+// Takes a TM of schema version 4 back to version 3 (SQL to run before the older steps).
+constexpr const char* kUndoVersion4 =
+    "DROP TRIGGER unit_deleted; DROP TRIGGER unit_updated; DROP TRIGGER origin_deleted;"
+    "DROP TRIGGER origin_renamed; DROP TABLE rewrites;";
+
 // Spreads the stored units' ids over several chunks of the index, then rebuilds the index
 // the way the migration from schema version 1 does.
 void SpreadIdsAndReindex(const std::filesystem::path& tm) {
   sqlite3* db = nullptr;
   ASSERT_EQ(sqlite3_open(tm.string().c_str(), &db), SQLITE_OK);
-  const char* sql =
+  const std::string sql =
+      std::string(kUndoVersion4) +
       "UPDATE units SET id = id * 97 + 1000000;"
       "DROP TABLE match_langs; DROP TABLE match_tokens; DROP TABLE match_postings;"
       "DROP TABLE match_lengths; DROP TABLE match_keys; DROP TABLE match_stamps;"
       "PRAGMA user_version = 1;";
   char* error = nullptr;
-  EXPECT_EQ(sqlite3_exec(db, sql, nullptr, nullptr, &error), SQLITE_OK) << (error ? error : "");
+  EXPECT_EQ(sqlite3_exec(db, sql.c_str(), nullptr, nullptr, &error), SQLITE_OK)
+      << (error ? error : "");
   sqlite3_free(error);
   sqlite3_close(db);
 }
@@ -466,6 +474,58 @@ TEST_F(LookupTest, AWarmStoreAnswersExactlyAfterAnotherConnectionsWrites) {
   EXPECT_EQ(m[0].origin, "replaced.tmx");
 }
 
+// A server's answers kept from before an import are extended with the units it added (only
+// those are searched) rather than searched again: each answer is then exactly the exhaustive
+// scan's, with a full answer's threshold raised (limit 1 and 2) and with ids spread over several
+// chunks (the search skips the chunks before the first added unit, and masks that chunk's
+// earlier slots). A write that removes units (replacement) makes them be searched in full.
+TEST_F(LookupTest, KeptAnswersAreExtendedExactlyByTheUnitsAnImportAdds) {
+  std::vector<Unit> first = testing::GenerateUnits(1200, 21);
+  {
+    auto store = Open();
+    ImportUnits(*store, first, "first.tmx");
+  }
+  SpreadIdsAndReindex(dir_ / "tm.db");
+  Open();  // rebuilds the index (the migration)
+  StoreOptions options;
+  options.answers = NewAnswerCache();
+  auto cached = testing::OpenTm(dir_ / "tm.db", OpenMode::kReadOnly, options);
+  auto reference = Open(OpenMode::kReadOnly);
+  ASSERT_TRUE(cached && reference);
+  const std::vector<Unit> added = testing::GenerateUnits(400, 23);
+  std::vector<LookupRequest> requests;
+  for (const auto& units : {first, added}) {
+    for (const testing::GeneratedQuery& q : testing::GenerateQueries(units, 60, 22)) {
+      requests.push_back(Request(q.lang, q.text));
+      requests.push_back(Request(q.lang, q.text));
+      requests.back().limit = 1 + requests.size() % 2;
+    }
+  }
+  auto ask = [&] {
+    for (LookupRequest r : requests) {
+      const std::string answer = Summary(Find(*cached, r));
+      r.exhaustive = true;
+      EXPECT_EQ(answer, Summary(Find(*reference, r))) << r.query.text << " limit " << r.limit;
+      if (HasFailure()) return;
+    }
+  };
+  ask();
+  const int64_t extended = options.answers->extended();
+  {
+    auto writer = Open();
+    ImportUnits(*writer, added, "added.tmx");
+  }
+  ask();
+  EXPECT_EQ(options.answers->extended(), extended + static_cast<int64_t>(requests.size()));
+  std::vector<Unit> replaced(first.begin() + 100, first.begin() + 400);
+  {
+    auto writer = Open();
+    ImportUnits(*writer, replaced, "replaced.tmx", DuplicatePolicy::kReplace);
+  }
+  ask();
+  EXPECT_EQ(options.answers->extended(), extended + static_cast<int64_t>(requests.size()));
+}
+
 // A TM of schema version 2 (before match_stamps) is read without a write first; a reader on it
 // drops all its caches on any change, so a unit another connection stores (which migrates the
 // TM) is found at once.
@@ -476,9 +536,9 @@ TEST_F(LookupTest, AVersionTwoTmIsReadAsItIs) {
   }
   sqlite3* db = nullptr;
   ASSERT_EQ(sqlite3_open((dir_ / "tm.db").string().c_str(), &db), SQLITE_OK);
-  ASSERT_EQ(sqlite3_exec(db, "DROP TABLE match_stamps; PRAGMA user_version = 2;", nullptr, nullptr,
-                         nullptr),
-            SQLITE_OK);
+  const std::string sql =
+      std::string(kUndoVersion4) + "DROP TABLE match_stamps; PRAGMA user_version = 2;";
+  ASSERT_EQ(sqlite3_exec(db, sql.c_str(), nullptr, nullptr, nullptr), SQLITE_OK);
   sqlite3_close(db);
   auto reader = Open(OpenMode::kReadOnly);
   ASSERT_NE(reader, nullptr);

@@ -50,35 +50,27 @@ std::string AnswerCache::KeyOf(const std::string& tm_path, const LookupRequest& 
   return key;
 }
 
-bool AnswerCache::Current(int64_t generation) {
-  if (generation != generation_.load()) return false;
-  if (generation != entries_generation_) {
-    entries_.clear();
-    index_.clear();
-    bytes_ = 0;
-    entries_generation_ = generation;
-  }
-  return true;
-}
-
-std::optional<std::vector<Match>> AnswerCache::Find(const std::string& key, int64_t generation) {
+std::optional<AnswerCache::Kept> AnswerCache::Find(const std::string& key, int64_t generation) {
   std::lock_guard<std::mutex> lock(mutex_);
-  if (!Current(generation)) return std::nullopt;
   auto it = index_.find(key);
   if (it == index_.end()) return std::nullopt;
   entries_.splice(entries_.begin(), entries_, it->second);  // now the most recently used
-  return it->second->answer;
+  const Entry& entry = *it->second;
+  const bool current = entry.generation == generation && generation == generation_.load();
+  return Kept{entry.answer, entry.state, current};
 }
 
-void AnswerCache::Put(const std::string& key, int64_t generation,
+void AnswerCache::Put(const std::string& key, int64_t generation, const UnitsState& state,
                       const std::vector<Match>& answer) {
   const size_t bytes = AnswerBytes(key, answer);
   if (bytes > kAnswerCacheBytes / 4) return;  // one huge answer must not flush the others
   std::lock_guard<std::mutex> lock(mutex_);
-  if (!Current(generation)) return;
-  if (auto it = index_.find(key); it != index_.end()) Evict(it->second);
+  if (auto it = index_.find(key); it != index_.end()) {
+    if (it->second->generation > generation) return;  // a later lookup's
+    Evict(it->second);
+  }
   while (!entries_.empty() && bytes_ + bytes > kAnswerCacheBytes) Evict(std::prev(entries_.end()));
-  entries_.push_front(Entry{key, answer, bytes});
+  entries_.push_front(Entry{key, generation, state, answer, bytes});
   index_.emplace(key, entries_.begin());
   bytes_ += bytes;
 }

@@ -403,6 +403,8 @@ Status IndexedSearch::Prepare() {
   Result<std::vector<int64_t>> chunks = reader_.Chunks(query_->lang);
   if (!chunks.ok()) return chunks.status();
   chunks_ = std::move(*chunks);
+  const int64_t first_chunk = match::ChunkOf(query_->after_unit);
+  if (query_->after_unit > 0) std::erase_if(chunks_, [&](int64_t c) { return c < first_chunk; });
   positions_.assign(chunks_.empty() ? 0 : static_cast<size_t>(chunks_.back()) + 1, -1);
   seen_.resize(chunks_.size());
   for (match::ChunkBits& seen : seen_) seen.assign(match::kChunkWords, 0);
@@ -413,6 +415,12 @@ Status IndexedSearch::Prepare() {
     Result<const std::vector<uint16_t>*> lengths = reader_.Lengths(query_->lang, chunks_[i]);
     if (!lengths.ok()) return lengths.status();
     lengths_.push_back(*lengths);
+    if (query_->after_unit > 0 && chunks_[i] == first_chunk) {
+      // No entry, for this search, in the slots of the units up to after_unit.
+      masked_lengths_ = **lengths;
+      std::fill_n(masked_lengths_.begin(), match::SlotOf(query_->after_unit) + 1, kNoEntry);
+      lengths_.back() = &masked_lengths_;
+    }
   }
   classes_.assign(chunks_.size(), nullptr);  // made as Extract needs them
   return Status::Ok();

@@ -163,6 +163,7 @@ class IndexedSearch {
   match::Levenshtein pivot_levenshtein_;   // the query's key, for pivots
   std::vector<int64_t> pivot_units_;       // scratch of AnswerFromPivot
   std::vector<const std::vector<uint16_t>*> lengths_;
+  std::vector<uint16_t> masked_lengths_;       // SearchQuery::after_unit's chunk, cut below it
   std::vector<const LengthClasses*> classes_;  // per chunk, null until Extract needs them
   Stats stats_;
 };

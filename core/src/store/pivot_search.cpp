@@ -18,8 +18,9 @@ constexpr int kMaxPivotKey = 4096;
 bool IndexedSearch::MayUsePivots() const {
   const int floor = top_->threshold();
   const int m = static_cast<int>(query_->key.size());
-  return query_->memory != nullptr && reader_.stamps() != nullptr && floor > kPivotReach &&
-         floor <= kPivotMaxFloor && m > 0 && m <= kMaxPivotKey;
+  // A pivot stands for every unit: a search of those after some unit can neither use nor be one.
+  return query_->memory != nullptr && query_->after_unit == 0 && reader_.stamps() != nullptr &&
+         floor > kPivotReach && floor <= kPivotMaxFloor && m > 0 && m <= kMaxPivotKey;
 }
 
 // min over the key lengths n the threshold allows of R(n) - k(n) (store/lookup_memory.h).

@@ -94,6 +94,26 @@ CREATE TABLE match_stamps(       -- id = lang << 56 | chunk, as in match_lengths
 );
 )sql",
      nullptr},
+    // 3 -> 4: a count of the writes that change or remove a unit or an origin. Writes otherwise
+    // only add units, with ids above every earlier one; so while the count stays, an answer
+    // computed for the units up to some id still holds for them, and only the units added since
+    // need a search (store/answer_cache.h). Triggers, so that no write path can forget it.
+    {R"sql(
+CREATE TABLE rewrites(           -- one row
+  id    INTEGER PRIMARY KEY CHECK (id = 1),
+  count INTEGER NOT NULL
+);
+INSERT INTO rewrites(id, count) VALUES(1, 0);
+CREATE TRIGGER unit_deleted AFTER DELETE ON units
+  BEGIN UPDATE rewrites SET count = count + 1; END;
+CREATE TRIGGER unit_updated AFTER UPDATE ON units
+  BEGIN UPDATE rewrites SET count = count + 1; END;
+CREATE TRIGGER origin_deleted AFTER DELETE ON origins
+  BEGIN UPDATE rewrites SET count = count + 1; END;
+CREATE TRIGGER origin_renamed AFTER UPDATE OF name ON origins
+  BEGIN UPDATE rewrites SET count = count + 1; END;
+)sql",
+     nullptr},
 };
 static_assert(sizeof(kMigrations) / sizeof(kMigrations[0]) == kSchemaVersion);
 

@@ -8,9 +8,10 @@
 
 namespace hashi::store {
 
-inline constexpr int kSchemaVersion = 3;
+inline constexpr int kSchemaVersion = 4;
 // Read-only opens also accept TMs this old: version 3 only added match_stamps, without which a
-// reader drops all its caches on every change, as before.
+// reader drops all its caches on every change, as before; version 4 only added rewrites,
+// without which cached answers are searched again after every change.
 inline constexpr int kOldestReadableVersion = 2;
 
 // Brings the database to kSchemaVersion inside one transaction: creates it when empty, runs the

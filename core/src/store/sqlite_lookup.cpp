@@ -1,6 +1,9 @@
 // SqliteTmStore::Lookup: the indexed search (store/match_search.cpp) or, with `exhaustive`, a
 // scan of every unit; both feed the same scorer and the same final ranking.
 #include <algorithm>
+#include <iterator>
+#include <string_view>
+#include <tuple>
 
 #include "hashi/normalizer.h"
 #include "store/meta_codec.h"
@@ -9,6 +12,13 @@
 #include "store/sqlite_tm_store.h"
 
 namespace hashi::store {
+namespace {
+
+// The order of an answer, compared with >: by score, then the latest change, then the newest
+// unit.
+using Rank = std::tuple<int, std::string_view, int64_t>;
+
+}  // namespace
 
 Result<std::vector<Match>> SqliteTmStore::Lookup(const LookupRequest& request) {
   if (Status s = ValidateLookup(request); !s.ok()) return s;
@@ -19,22 +29,69 @@ Result<std::vector<Match>> SqliteTmStore::Lookup(const LookupRequest& request) {
   const int64_t generation = cacheable ? answers_->generation() : 0;  // before the snapshot
   ReadSnapshot snapshot(db_.get());
   if (!snapshot.status().ok()) return snapshot.status().WithFile(path_);
-  std::string cache_key;
   if (!request.exhaustive) {
     if (Status s = match_reader_->Refresh(); !s.ok()) return s.WithFile(path_);
   }
-  if (cacheable) {
-    // A change this connection saw (here, in a concordance search, or its own write) and has
-    // not told the cache of yet.
-    if (match_reader_->generation() != told_generation_) {
-      answers_->Changed();
-      told_generation_ = match_reader_->generation();
-    }
-    cache_key = AnswerCache::KeyOf(path_, request);
-    if (std::optional<std::vector<Match>> answer = answers_->Find(cache_key, generation)) {
-      return std::move(*answer);
-    }
+  if (!cacheable) return Search(request, 0);
+  // A change this connection saw (here, in a concordance search, or its own write) and has
+  // not told the cache of yet.
+  if (match_reader_->generation() != told_generation_) {
+    answers_->Changed();
+    told_generation_ = match_reader_->generation();
   }
+  const std::string cache_key = AnswerCache::KeyOf(path_, request);
+  std::optional<AnswerCache::Kept> kept = answers_->Find(cache_key, generation);
+  if (kept && kept->current) return std::move(kept->answer);
+  Result<UnitsState> state = ReadUnitsState();
+  if (!state.ok()) return state.status().WithFile(path_);
+  // An answer of band mode is one unit of the best band, not the best unit: it does not merge.
+  Result<std::vector<Match>> answer =
+      kept && request.band_floors.empty() && kept->state.ExtendedBy(*state)
+          ? Extend(request, std::move(kept->answer), kept->state.last_unit, state->last_unit)
+          : Search(request, 0);
+  if (answer.ok()) answers_->Put(cache_key, generation, *state, *answer);
+  return answer;
+}
+
+Result<UnitsState> SqliteTmStore::ReadUnitsState() {
+  if (!units_state_) {
+    Result<sqlite::Statement> st = sqlite::Statement::Prepare(
+        db_.get(), "SELECT (SELECT count FROM rewrites), (SELECT max(id) FROM units)");
+    if (!st.ok()) return UnitsState{};  // a TM older than schema version 4 (read-only)
+    units_state_ = std::move(*st);
+  }
+  Result<bool> row = units_state_->Step();
+  UnitsState state;
+  if (row.ok() && *row) {
+    state = {true, units_state_->ColumnInt(0), units_state_->ColumnInt(1)};
+  }
+  units_state_->Reset();
+  if (!row.ok()) return row.status();
+  return state;
+}
+
+Result<std::vector<Match>> SqliteTmStore::Extend(const LookupRequest& request,
+                                                 std::vector<Match> answer, int64_t last_unit,
+                                                 int64_t last_unit_now) {
+  answers_->CountExtended();
+  if (last_unit_now == last_unit) return answer;
+  // A unit added since enters a full answer only with at least the score of its last match.
+  LookupRequest added = request;
+  if (!answer.empty() && answer.size() >= static_cast<size_t>(request.limit)) {
+    added.min_score = std::max(added.min_score, answer.back().score);
+  }
+  Result<std::vector<Match>> more = Search(added, last_unit);
+  if (!more.ok()) return more;
+  answer.insert(answer.end(), std::make_move_iterator(more->begin()),
+                std::make_move_iterator(more->end()));
+  std::sort(answer.begin(), answer.end(), [](const Match& a, const Match& b) {
+    return Rank{a.score, a.changed, a.unit} > Rank{b.score, b.changed, b.unit};
+  });
+  if (answer.size() > static_cast<size_t>(request.limit)) answer.resize(request.limit);
+  return answer;
+}
+
+Result<std::vector<Match>> SqliteTmStore::Search(const LookupRequest& request, int64_t after_unit) {
   SearchQuery query;
   query.from = *LanguageTag::Parse(request.from);
   query.lang = query.from.primary();
@@ -43,6 +100,7 @@ Result<std::vector<Match>> SqliteTmStore::Lookup(const LookupRequest& request) {
   query.threads = std::max(1, request.threads);
   query.keep_keys = request.keep_keys;
   query.memory = request.memory.get();
+  query.after_unit = after_unit;
   match::TopUnits top = request.band_floors.empty()
                             ? match::TopUnits(request.limit, request.min_score)
                             : match::TopUnits(request.min_score, request.band_floors);
@@ -63,9 +121,7 @@ Result<std::vector<Match>> SqliteTmStore::Lookup(const LookupRequest& request) {
   }
   search_->set_second_reader(request.keep_keys ? nullptr : second_reader_.get());
   if (Status s = search_->Run(query, scorer, top); !s.ok()) return s.WithFile(path_);
-  Result<std::vector<Match>> answer = RankContenders(request, top.Contenders());
-  if (answer.ok() && cacheable) answers_->Put(cache_key, generation, *answer);
-  return answer;
+  return RankContenders(request, top.Contenders());
 }
 
 // The reference: every variant of every unit, keyed from its stored text, not from the index.
@@ -139,9 +195,8 @@ Result<std::vector<Match>> SqliteTmStore::RankContenders(
     ranked.emplace_back(c, std::move(*row));
   }
   std::sort(ranked.begin(), ranked.end(), [](const auto& a, const auto& b) {
-    if (a.first.score != b.first.score) return a.first.score > b.first.score;
-    if (a.second.changed != b.second.changed) return a.second.changed > b.second.changed;
-    return a.first.unit > b.first.unit;
+    return Rank{a.first.score, a.second.changed, a.first.unit} >
+           Rank{b.first.score, b.second.changed, b.first.unit};
   });
   if (ranked.size() > static_cast<size_t>(request.limit)) ranked.resize(request.limit);
   std::vector<LanguageTag> to;

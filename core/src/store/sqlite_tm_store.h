@@ -6,6 +6,7 @@
 
 #include <map>
 #include <memory>
+#include <optional>
 #include <string>
 #include <unordered_map>
 #include <utility>
@@ -72,6 +73,13 @@ class SqliteTmStore : public TmStore {
   Status ApplyDeltas(const CounterDeltas& deltas);
 
   // Lookup steps (sqlite_lookup.cpp).
+  // The answer to `request` from the units with ids above `after_unit`.
+  Result<std::vector<Match>> Search(const LookupRequest& request, int64_t after_unit);
+  // `answer`, computed on the units up to `last_unit`, for the units up to `last_unit_now`
+  // (none rewritten since): the units added since searched, and merged in.
+  Result<std::vector<Match>> Extend(const LookupRequest& request, std::vector<Match> answer,
+                                    int64_t last_unit, int64_t last_unit_now);
+  Result<UnitsState> ReadUnitsState();  // in the current read transaction
   Status ScanAllUnits(VariantScorer& scorer);
   Result<std::vector<Match>> RankContenders(const LookupRequest& request,
                                             std::vector<match::ScoredUnit> contenders);
@@ -96,6 +104,7 @@ class SqliteTmStore : public TmStore {
   sqlite::Statement find_by_sig_;
   sqlite::Statement delete_unit_;
   sqlite::Statement unit_row_;
+  std::optional<sqlite::Statement> units_state_;    // ReadUnitsState's, once prepared
   std::unique_ptr<MatchIndexReader> match_reader_;  // caches across lookups; see Lookup()
   std::unique_ptr<SecondReader> second_reader_;     // for one-off lookups on two cores
   std::unique_ptr<IndexedSearch> search_;           // over match_reader_, its scratch kept

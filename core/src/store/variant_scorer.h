@@ -37,6 +37,7 @@ struct SearchQuery {
   int threads = 1;                 // LookupRequest::threads
   bool keep_keys = true;           // LookupRequest::keep_keys
   LookupMemory* memory = nullptr;  // LookupRequest::memory
+  int64_t after_unit = 0;          // only units with greater ids (those added since an answer)
 };
 
 // The largest Levenshtein distance that still allows a score of `threshold` between keys whose
