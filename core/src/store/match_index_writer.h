@@ -2,8 +2,9 @@
 // table, inside the transaction of the write that changes the units. Units are added in id
 // order as an import inserts them; deleted units are marked absent (their postings stay, and
 // only ever make a count too high, which the search tolerates: counts are upper bounds).
-// Postings of the chunk being filled stay in memory until the import moves to the next chunk
-// or Flush() is called, so an import writes each posting list once. Not thread-safe; one per
+// Postings and key blocks of the chunk being filled stay in memory until the import moves to
+// the next chunk or Flush() is called, so an import writes each posting list once, and each
+// language's key blocks of a chunk together. Not thread-safe; one per
 // transaction (its state is only valid until the transaction ends).
 #ifndef HASHI_CORE_STORE_MATCH_INDEX_WRITER_H_
 #define HASHI_CORE_STORE_MATCH_INDEX_WRITER_H_
@@ -55,7 +56,8 @@ class MatchIndexWriter {
   const std::string& Primary(const std::string& tag);  // PrimaryLanguage, cached
   Status WritePostings(LangState& state, match::TokenId token, std::vector<uint16_t>& slots);
   Status EnterBlock(LangState& state, int64_t block);
-  Status FlushBlock(LangState& state);
+  // Encodes the current block, if changed, into the chunk's blocks to write (FlushChunk).
+  void SetBlockAside(LangState& state);
   Status AddToLang(LangState& state, int64_t unit_id, std::vector<KeyEntry> entries);
 
   sqlite3* db_;
