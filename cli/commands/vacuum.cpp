@@ -17,7 +17,9 @@ class VacuumCommand : public Command {
     parser.setApplicationDescription(
         "Rebuilds the counters and the match index from the units (dropping the postings of\n"
         "replaced units) and compacts the file (SQLite VACUUM). Repairs what `hashi check`\n"
-        "reports, unless the file itself is damaged. Takes the TM for writing: other writers\n"
+        "reports, unless the file itself is damaged. The index is laid out as import writes\n"
+        "it (each language's keys together), as a TM imported by an earlier build may not be:\n"
+        "lookups that read many keys get faster. Takes the TM for writing: other writers\n"
         "wait. With --json: one object with the fields tm, units, bytes_before, bytes_after.");
   }
 
