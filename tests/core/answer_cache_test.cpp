@@ -137,14 +137,6 @@ TEST(AnswerCache, ForgetsTheLeastRecentlyUsedFirst) {
   EXPECT_EQ(cache.size(), before);
 }
 
-// A TM of 300 generated units at dir/tm.sqlite; its path.
-std::filesystem::path GeneratedTm(const testing::TempDir& dir, uint32_t seed) {
-  const auto path = dir.path() / "tm.sqlite";
-  std::unique_ptr<TmStore> store = testing::OpenTm(path, OpenMode::kReadWrite);
-  if (store) testing::ImportUnits(*store, testing::GenerateUnits(300, seed), "tm.tmx");
-  return path;
-}
-
 Unit UnitOf(const std::string& en) {
   Unit u;
   u.variants = {MakeVariant("en", en), MakeVariant("vi", "Hợp tác đào tạo bán dẫn."),
@@ -174,7 +166,7 @@ std::string Answer(TmStore& store, const std::string& query) {
 // Through a real store: repeated lookups answer alike, and a write by either connection shows.
 TEST(AnswerCacheInStore, ARepeatedLookupSeesEveryWrite) {
   testing::TempDir dir;
-  const auto path = GeneratedTm(dir, 5);
+  const auto path = testing::GeneratedTmAt(dir / "tm.sqlite", 300, 5);
   std::unique_ptr<TmStore> store = testing::OpenTm(path, OpenMode::kReadWrite);
   ASSERT_NE(store, nullptr);
   const std::string query =
@@ -211,7 +203,7 @@ TEST(AnswerCacheInStore, ARepeatedLookupSeesEveryWrite) {
 // others, and a commit seen by any of them retires it for all.
 TEST(AnswerCacheInStore, StoresSharingACacheSeeEveryWrite) {
   testing::TempDir dir;
-  const auto path = GeneratedTm(dir, 6);
+  const auto path = testing::GeneratedTmAt(dir / "tm.sqlite", 300, 6);
   StoreOptions options;
   options.answers = NewAnswerCache();
   Result<std::unique_ptr<TmStore>> first = OpenSqliteStore(path, OpenMode::kReadOnly, options);

@@ -17,27 +17,29 @@
 namespace hashi::store {
 namespace {
 
-// The page numbers of match_keys' leaves in key order, or nothing without SQLite's dbstat.
-std::vector<int64_t> KeyLeafPages(sqlite3* db) {
+// The page numbers of the TM's match_keys leaves in key order, or nothing without SQLite's
+// dbstat table.
+std::vector<int64_t> KeyLeafPages(const std::filesystem::path& tm) {
   std::vector<int64_t> pages;
-  Result<sqlite::Statement> st = sqlite::Statement::Prepare(
-      db,
-      "SELECT pageno FROM dbstat WHERE name = 'match_keys' AND pagetype = 'leaf' ORDER BY path");
-  if (!st.ok()) return pages;
-  Status s = st->ForEachRow([&](sqlite::Statement& row) { pages.push_back(row.ColumnInt(0)); });
-  EXPECT_TRUE(s.ok()) << s.ToString();
+  sqlite3* db = nullptr;
+  EXPECT_EQ(sqlite3_open(tm.string().c_str(), &db), SQLITE_OK);
+  {
+    Result<sqlite::Statement> st = sqlite::Statement::Prepare(
+        db,
+        "SELECT pageno FROM dbstat WHERE name = 'match_keys' AND pagetype = 'leaf' "
+        "ORDER BY path");
+    if (st.ok()) {
+      Status s = st->ForEachRow([&](sqlite::Statement& row) { pages.push_back(row.ColumnInt(0)); });
+      EXPECT_TRUE(s.ok()) << s.ToString();
+    }
+  }
+  sqlite3_close(db);
   return pages;
 }
 
 TEST(MatchIndexWriter, WritesALanguagesKeyBlocksTogether) {
   testing::TempDir dir;
-  const std::filesystem::path tm = dir / "tm.db";
-  testing::ImportUnits(*testing::OpenTm(tm, OpenMode::kReadWrite), testing::GenerateUnits(4000, 3),
-                       "tm.tmx");
-  sqlite3* db = nullptr;
-  ASSERT_EQ(sqlite3_open(tm.string().c_str(), &db), SQLITE_OK);
-  const std::vector<int64_t> pages = KeyLeafPages(db);
-  sqlite3_close(db);
+  const std::vector<int64_t> pages = KeyLeafPages(testing::GeneratedTmAt(dir / "tm.db", 4000, 3));
   if (pages.empty()) GTEST_SKIP() << "this SQLite has no dbstat table";
   ASSERT_GT(pages.size(), 30u);  // three languages' keys of 4,000 units
   // Leaves next to each other in key order are next to each other in the file, but where one

@@ -247,6 +247,12 @@ std::unique_ptr<TmStore> OpenTm(const std::filesystem::path& path, OpenMode mode
   return store.ok() ? std::move(*store) : nullptr;
 }
 
+std::filesystem::path GeneratedTmAt(const std::filesystem::path& path, int count, uint32_t seed) {
+  std::unique_ptr<TmStore> store = OpenTm(path, OpenMode::kReadWrite);
+  if (store) ImportUnits(*store, GenerateUnits(count, seed), "tm.tmx");
+  return path;
+}
+
 LookupRequest TrilingualRequest(const std::string& from, const std::string& text) {
   LookupRequest r;
   r.from = from;

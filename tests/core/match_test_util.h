@@ -58,6 +58,9 @@ int BandFloorOf(int score, const std::vector<int>& floors);
 std::unique_ptr<TmStore> OpenTm(const std::filesystem::path& path, OpenMode mode,
                                 StoreOptions options = {});
 
+// A TM of `count` generated units (GenerateUnits) at `path`, imported as "tm.tmx"; `path`.
+std::filesystem::path GeneratedTmAt(const std::filesystem::path& path, int count, uint32_t seed);
+
 // A lookup of `text` from `from` into en, vi and ja, with the defaults otherwise.
 LookupRequest TrilingualRequest(const std::string& from, const std::string& text);
 

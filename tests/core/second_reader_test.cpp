@@ -33,9 +33,7 @@ std::string EnglishKeys(MatchIndexReader& reader) {
 
 TEST(SecondReader, ReadsOnlyWhileItSeesTheFirstConnectionsIndex) {
   testing::TempDir dir;
-  const std::filesystem::path tm = dir / "tm.db";
-  testing::ImportUnits(*testing::OpenTm(tm, OpenMode::kReadWrite), testing::GenerateUnits(200, 1),
-                       "first.tmx");
+  const std::filesystem::path tm = testing::GeneratedTmAt(dir / "tm.db", 200, 1);
   sqlite3* first = nullptr;
   ASSERT_EQ(sqlite3_open_v2(tm.string().c_str(), &first, SQLITE_OPEN_READONLY, nullptr), SQLITE_OK);
   {
