@@ -22,6 +22,19 @@ cmake --build build-asan --parallel "$JOBS"
 ASAN_OPTIONS=detect_leaks=1:quarantine_size_mb=8 UBSAN_OPTIONS=print_stacktrace=1 \
   ctest --test-dir build-asan --output-on-failure --parallel "$JOBS"
 
+stage "thread sanitizer: the tests that run threads (two-core lookups, shared caches, serve)"
+cmake -S . -B build-tsan -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DHASHI_TSAN=ON \
+  -DHASHI_BUILD_BENCH=OFF >/dev/null
+cmake --build build-tsan --target hashi hashi_core_tests hashi_cli_tests --parallel "$JOBS"
+# Any race stops the process that has it (the `hashi serve` the tests start, too); see
+# tests/tsan.supp for what is not ours to check.
+export TSAN_OPTIONS="halt_on_error=1 suppressions=$PWD/tests/tsan.supp"
+build-tsan/tests/hashi_core_tests --gtest_brief=1 --gtest_filter='SecondReader*:AnswerCache*:'\
+'LookupTest.SecondThread*:LookupMemoryTest.ThreadsShareOneMemory:Pretranslat*:StoreWait*'
+build-tsan/tests/hashi_cli_tests --gtest_brief=1 \
+  --gtest_filter='StorePool*:ServeTest*:FaultConcurrency*'
+unset TSAN_OPTIONS
+
 stage "request fuzzing of hashi serve (the sanitizer build)"
 python3 fuzz/serve_request_fuzz.py build-asan/hashi "${HASHI_SERVE_FUZZ_REQUESTS:-150}"
 
