@@ -640,6 +640,7 @@ Status IndexedSearch::VerifyInPlace(const std::vector<std::pair<int64_t, int>>& 
   std::thread second;
   if (MatchIndexReader* other = SecondConnection(units.size()); other != nullptr) {
     own = units.size() / 2;
+    theirs.reserve(units.size() - own);
     const int threshold = top_->threshold();
     threshold_now_.store(threshold);
     for (size_t i = own; i < units.size(); ++i) {  // Claim is for this thread only
@@ -720,7 +721,12 @@ MatchIndexReader* IndexedSearch::SecondConnection(size_t units) {
 
 // The candidates of the round [low, high), taken out of their buckets, verified in place.
 Status IndexedSearch::VerifyRoundInPlace(int low, int high) {
+  // Sized at once: a hard query's round holds hundreds of thousands of units, and growing the
+  // vector by doubling had a one-off lookup spend 6 % of its CPU zeroing fresh pages.
+  size_t count = 0;
+  for (int bound = low; bound < high; ++bound) count += buckets_[bound].size();
   std::vector<std::pair<int64_t, int>> units;
+  units.reserve(count);
   for (int bound = low; bound < high; ++bound) {
     for (int64_t unit : buckets_[bound]) units.emplace_back(unit, bound);
     buckets_[bound].clear();
