@@ -444,7 +444,11 @@ Status IndexedSearch::Search() {
   int counted = probe;
   int high = 101;
   while (high > top_->threshold()) {
-    const int low = std::max(top_->threshold(), high - kRoundWidth);
+    int low = std::max(top_->threshold(), high - kRoundWidth);
+    // A sliver left below the round (at --min 70: [70, 71) below [71, 81)) is taken with it: a
+    // round of its own would extract from every chunk and read the same key blocks again for
+    // the few bound values it adds.
+    if (low - top_->threshold() < kRoundWidth / 2) low = top_->threshold();
     Result<int> more = CountTokens(counted, low);
     if (!more.ok()) return more.status();
     counted = *more;
