@@ -26,9 +26,10 @@
 // 3. Best first, in rounds: units bound at 91 or more are taken out of the counters, their
 //    exact share of tokens completed by look-ups in the lists of the tokens not counted (a
 //    bitmap tested at each, a sparse list merged with them), and verified from the highest
-//    bound down, then those at 81-90, and so on; once t reaches a round's floor, nothing below
-//    it can enter the answer and the search ends. Units whose key length the round rules out
-//    are passed over 64 at a time (store/length_classes.h).
+//    bound down, then those at 81-90, and so on (a last sliver of fewer than five values, as
+//    70 at --min 70, goes with the round above it); once t reaches a round's floor, nothing
+//    below it can enter the answer and the search ends. Units whose key length the round
+//    rules out are passed over 64 at a time (store/length_classes.h).
 // Where the query may use a second thread (LookupRequest::threads), it counts a large batch of
 // tokens into half the chunks, extracts from half the chunks a round that yields thousands,
 // and takes batches of a large bucket to prefilter while this thread verifies others.
